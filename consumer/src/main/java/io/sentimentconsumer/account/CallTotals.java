@@ -1,0 +1,29 @@
+package io.sentimentconsumer.account;
+
+import java.math.BigDecimal;
+
+/**
+ * Sums over the model calls of one invocation.
+ *
+ * @param apiCalls          calls that returned usage (SDK retries inside a call are not calls)
+ * @param postsAnalyzed     posts sent to the model, each counted once: follow-up calls re-ask posts already counted
+ * @param costUsd           exact total; {@code null} when any call could not be priced
+ * @param unpricedCalls     calls whose tokens have no price
+ * @param callsWithoutUsage calls the service answered without usage, so their tokens are unknown
+ * @param failedCalls       calls that failed after their retries
+ * @param attempts          HTTP attempts over all calls, failed ones included
+ * @param throttles         attempts answered with a throttling error
+ */
+public record CallTotals(
+        TokenUsage usage,
+        int apiCalls,
+        int postsAnalyzed,
+        BigDecimal costUsd,
+        int unpricedCalls,
+        int callsWithoutUsage,
+        int failedCalls,
+        int attempts,
+        int throttles) {
+
+    public static final CallTotals NONE = new CallTotals(TokenUsage.ZERO, 0, 0, BigDecimal.ZERO, 0, 0, 0, 0, 0);
+}

@@ -1,0 +1,127 @@
+package io.sentimentconsumer.account;
+
+import io.sentimentconsumer.log.EventLog;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Accounts for every model call of one invocation: tokens of each kind, tokens per post, latency and exact cost.
+ * Each call is logged as it is recorded; totals and the call list come out in batch order whatever order the
+ * concurrent calls finished in, so accounting is deterministic. Thread-safe.
+ */
+public final class TokenMetricsTracker {
+
+    private static final Comparator<CallRecord> BATCH_ORDER =
+            Comparator.comparingInt(CallRecord::batch).thenComparing(CallRecord::followUp);
+
+    private final String modelId;
+    private final Optional<ModelPrice> price;
+    private final boolean estimated;
+    private final EventLog log;
+
+    private final List<CallRecord> calls = new ArrayList<>();
+    private int callsWithoutUsage;
+    private int failedCalls;
+    private int failedAttempts;
+    private int failedThrottles;
+
+    public TokenMetricsTracker(String modelId, Optional<ModelPrice> price, boolean estimated, EventLog log) {
+        this.modelId = modelId;
+        this.price = price;
+        this.estimated = estimated;
+        this.log = log;
+    }
+
+    /** Records a call that returned usage and logs its line. */
+    public CallRecord record(int batch, boolean followUp, int posts, TokenUsage usage, double durationMillis,
+                             Long latencyMillis, String stopReason, int attempts, int throttles) {
+        BigDecimal cost = price.flatMap(p -> p.cost(usage)).orElse(null);
+        CallRecord call = new CallRecord(batch, followUp, posts, usage, cost, durationMillis, latencyMillis,
+                stopReason, attempts, throttles);
+        synchronized (this) {
+            calls.add(call);
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("event", "bedrock_call");
+        fields.put("modelId", modelId);
+        fields.put("batch", batch);
+        fields.put("followUp", followUp);
+        fields.put("inputTokens", usage.inputTokens());
+        fields.put("outputTokens", usage.outputTokens());
+        fields.put("cacheReadInputTokens", usage.cacheReadInputTokens());
+        fields.put("cacheWriteInputTokens", usage.cacheWriteInputTokens());
+        fields.put("totalTokens", usage.totalTokens());
+        fields.put("posts", posts);
+        fields.put("tokensPerPost", UsageLines.perPost(usage.totalTokens(), posts));
+        fields.put("durationMs", durationMillis);
+        fields.put("latencyMs", latencyMillis);
+        fields.put("costUsd", cost);
+        fields.put("stopReason", stopReason);
+        fields.put("attempts", attempts);
+        fields.put("throttles", throttles);
+        fields.put("estimated", estimated);
+        log.info(UsageLines.call(call, estimated), fields);
+        return call;
+    }
+
+    /** Records a call the service answered without usage: billed, but its tokens cannot be counted. */
+    public void recordWithoutUsage(int batch, int attempts, int throttles) {
+        synchronized (this) {
+            callsWithoutUsage++;
+            failedAttempts += attempts;
+            failedThrottles += throttles;
+        }
+        log.warn("Bedrock API call returned no token usage; its tokens cannot be counted",
+                Map.of("event", "bedrock_call_without_usage", "modelId", modelId, "batch", batch));
+    }
+
+    /** Records a call that failed after its retries; its attempts and throttles still count. */
+    public synchronized void recordFailure(int attempts, int throttles) {
+        failedCalls++;
+        failedAttempts += attempts;
+        failedThrottles += throttles;
+    }
+
+    public synchronized List<CallRecord> calls() {
+        List<CallRecord> ordered = new ArrayList<>(calls);
+        ordered.sort(BATCH_ORDER);
+        return List.copyOf(ordered);
+    }
+
+    public synchronized CallTotals totals() {
+        TokenUsage usage = TokenUsage.ZERO;
+        int posts = 0;
+        int unpriced = 0;
+        int attempts = failedAttempts;
+        int throttles = failedThrottles;
+        BigDecimal cost = BigDecimal.ZERO;
+        for (CallRecord call : calls) {
+            usage = usage.plus(call.usage());
+            if (!call.followUp()) {
+                posts += call.posts();
+            }
+            if (call.priced()) {
+                cost = cost.add(call.costUsd());
+            } else {
+                unpriced++;
+            }
+            attempts += call.attempts();
+            throttles += call.throttles();
+        }
+        return new CallTotals(usage, calls.size(), posts, unpriced == 0 ? cost : null, unpriced,
+                callsWithoutUsage, failedCalls, attempts, throttles);
+    }
+
+    public String modelId() {
+        return modelId;
+    }
+
+    public boolean estimated() {
+        return estimated;
+    }
+}

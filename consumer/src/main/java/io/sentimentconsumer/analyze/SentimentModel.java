@@ -1,0 +1,27 @@
+package io.sentimentconsumer.analyze;
+
+/**
+ * A model that answers the prompt contract. Implementations: Amazon Bedrock's Converse API, and an offline
+ * lexicon engine that answers the same contract locally.
+ */
+public interface SentimentModel {
+
+    /** The model id as configured; it is the {@code ModelId} metric dimension. */
+    String modelId();
+
+    /** The model id whose prices apply to this model's tokens. */
+    default String pricedAs() {
+        return modelId();
+    }
+
+    /** Whether token counts are estimates rather than what a service billed. */
+    default boolean estimated() {
+        return false;
+    }
+
+    /**
+     * Runs one call. Throws {@link ModelCallException} when the call failed for good (after whatever retries
+     * the implementation makes), so that its records can be handed back.
+     */
+    ModelReply converse(ModelRequest request);
+}

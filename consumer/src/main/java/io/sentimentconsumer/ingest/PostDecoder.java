@@ -1,0 +1,131 @@
+package io.sentimentconsumer.ingest;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a record's bytes into a {@link Post}. A record is invalid only when it cannot carry a post at all:
+ * not UTF-8, not JSON, not an object, or without a non-blank string {@code content}. Reasons name the defect
+ * and its position, never the data, so they are safe to log.
+ */
+public final class PostDecoder {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public DecodedRecord decode(byte[] data) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(data))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return new DecodedRecord.Invalid("data is not UTF-8");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (text.isBlank()) {
+            return new DecodedRecord.Invalid("data is empty");
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            return new DecodedRecord.Invalid("data is not JSON" + where);
+        }
+        if (!node.isObject()) {
+            return new DecodedRecord.Invalid("JSON is " + describe(node) + ", not an object");
+        }
+        JsonNode content = node.get("content");
+        if (content == null || content.isNull()) {
+            return new DecodedRecord.Invalid("content is missing");
+        }
+        if (!content.isTextual()) {
+            return new DecodedRecord.Invalid("content is " + describe(content) + ", not a string");
+        }
+        if (content.asText().isBlank()) {
+            return new DecodedRecord.Invalid("content is blank");
+        }
+        return new DecodedRecord.Valid(new Post(
+                scalar(node.get("id")),
+                instant(node.get("timestamp")),
+                scalar(node.get("user_id")),
+                text(node.get("username")),
+                content.asText(),
+                strings(node.get("hashtags")),
+                strings(node.get("mentions")),
+                location(node.get("location")),
+                number(node.get("engagement_score")),
+                node.path("post_type").isTextual() ? Post.PostType.parse(node.get("post_type").asText()) : null));
+    }
+
+    private static String describe(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "an array";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case STRING -> "a string";
+            case NULL -> "null";
+            default -> "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private static String scalar(JsonNode node) {
+        return node != null && (node.isTextual() || node.isIntegralNumber()) ? node.asText() : null;
+    }
+
+    private static String text(JsonNode node) {
+        return node != null && node.isTextual() ? node.asText() : null;
+    }
+
+    private static Double number(JsonNode node) {
+        return node != null && node.isNumber() ? node.asDouble() : null;
+    }
+
+    private static Instant instant(JsonNode node) {
+        if (node == null || !node.isTextual()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(node.asText()).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static List<String> strings(JsonNode node) {
+        List<String> values = new ArrayList<>();
+        if (node != null && node.isArray()) {
+            node.forEach(element -> {
+                if (element.isTextual()) {
+                    values.add(element.asText());
+                }
+            });
+        }
+        return values;
+    }
+
+    private static Post.Location location(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        return new Post.Location(
+                number(node.get("latitude")), number(node.get("longitude")),
+                text(node.get("city")), text(node.get("country")));
+    }
+}

@@ -1,0 +1,24 @@
+package io.sentimentconsumer.pipeline;
+
+import io.sentimentconsumer.account.CallRecord;
+import io.sentimentconsumer.account.CallTotals;
+import io.sentimentconsumer.account.RecordCounts;
+import java.util.List;
+
+/** Everything one invocation produced: an outcome per record in input order, and its accounting. */
+public record InvocationReport(List<RecordOutcome> outcomes, RecordCounts counts, CallTotals totals,
+                               List<CallRecord> calls, int metricsFailures) {
+
+    public InvocationReport {
+        outcomes = List.copyOf(outcomes);
+        calls = List.copyOf(calls);
+    }
+
+    /** Sequence numbers of the records handed back, in input order. */
+    public List<String> handedBack() {
+        return outcomes.stream()
+                .filter(o -> o.kind() == RecordOutcome.Kind.HANDED_BACK)
+                .map(RecordOutcome::sequenceNumber)
+                .toList();
+    }
+}

@@ -1,0 +1,45 @@
+package io.sentimentconsumer.pipeline;
+
+import io.sentimentconsumer.account.PriceTable;
+import io.sentimentconsumer.analyze.SentimentModel;
+import io.sentimentconsumer.aws.AwsClients;
+import io.sentimentconsumer.aws.BedrockConverseModel;
+import io.sentimentconsumer.log.EventLog;
+import io.sentimentconsumer.publish.CloudWatchMetricsPublisher;
+import io.sentimentconsumer.publish.EmfMetricsPublisher;
+import io.sentimentconsumer.publish.MetricDimensions;
+import io.sentimentconsumer.publish.MetricsPublisher;
+import java.io.PrintStream;
+
+/** Assembles a pipeline from configuration; each runtime calls this once per process. */
+public final class Pipelines {
+
+    private Pipelines() {}
+
+    /** The pipeline on Amazon Bedrock with the configured (or default) model. */
+    public static SentimentPipeline bedrock(ConsumerConfig config, EventLog log, PrintStream metricsOut) {
+        return create(config, BedrockConverseModel.create(config.modelIdOrDefault(), config.bedrockRegion()),
+                log, metricsOut);
+    }
+
+    /**
+     * The pipeline on any model.
+     *
+     * @param metricsOut where EMF documents go (stdout in Lambda)
+     */
+    public static SentimentPipeline create(ConsumerConfig config, SentimentModel model, EventLog log,
+                                           PrintStream metricsOut) {
+        PriceTable prices = config.priceTableFile() == null
+                ? PriceTable.bundled()
+                : PriceTable.fromFile(config.priceTableFile());
+        MetricDimensions dimensions =
+                new MetricDimensions(config.metricsNamespace(), config.environment(), model.modelId());
+        MetricsPublisher publisher = switch (config.metricsSink()) {
+            case EMF -> new EmfMetricsPublisher(metricsOut, dimensions);
+            case CLOUDWATCH -> new CloudWatchMetricsPublisher(AwsClients.cloudWatch(), dimensions);
+            case NONE -> MetricsPublisher.NONE;
+        };
+        return new SentimentPipeline(model, config.batchSize(), config.concurrency(), config.maxPostChars(),
+                prices.priceFor(model.pricedAs()), publisher, log);
+    }
+}
