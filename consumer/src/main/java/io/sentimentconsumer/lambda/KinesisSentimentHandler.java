@@ -13,6 +13,7 @@ import io.sentimentconsumer.pipeline.SentimentPipeline;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The Lambda entry point for a Kinesis event source mapping with {@code ReportBatchItemFailures}. Records handed
@@ -26,14 +27,20 @@ public final class KinesisSentimentHandler implements RequestHandler<KinesisEven
     public static final String SUMMARY_TITLE = "Lambda invocation token summary";
 
     private final SentimentPipeline pipeline;
+    private final Consumer<InvocationReport> reports;
 
     public KinesisSentimentHandler() {
         this(Pipelines.bedrock(ConsumerConfig.fromEnvironment(System.getenv()),
-                new EventLog(System.out, EventLog.Format.JSON), System.out));
+                new EventLog(System.out, EventLog.Format.JSON), System.out), report -> { });
     }
 
-    public KinesisSentimentHandler(SentimentPipeline pipeline) {
+    /**
+     * @param reports receives each invocation's full report (per-record outcomes), e.g. for {@code replay} to write
+     *                the scores to a file; Lambda itself needs only the batch item failures
+     */
+    public KinesisSentimentHandler(SentimentPipeline pipeline, Consumer<InvocationReport> reports) {
         this.pipeline = pipeline;
+        this.reports = reports;
     }
 
     @Override
@@ -46,6 +53,7 @@ public final class KinesisSentimentHandler implements RequestHandler<KinesisEven
             records.add(new InputRecord(kinesis.getSequenceNumber(), bytes(kinesis.getData())));
         }
         InvocationReport report = pipeline.process(records, SUMMARY_TITLE);
+        reports.accept(report);
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         for (String sequenceNumber : report.handedBack()) {
             failures.add(new StreamsEventResponse.BatchItemFailure(sequenceNumber));

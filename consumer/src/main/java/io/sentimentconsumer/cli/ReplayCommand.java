@@ -1,0 +1,141 @@
+package io.sentimentconsumer.cli;
+
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sentimentconsumer.lambda.KinesisSentimentHandler;
+import io.sentimentconsumer.log.EventLog;
+
+import io.sentimentconsumer.pipeline.ConsumerConfig;
+import io.sentimentconsumer.pipeline.InvocationReport;
+import io.sentimentconsumer.pipeline.Pipelines;
+import io.sentimentconsumer.pipeline.RecordOutcome;
+import io.sentimentconsumer.pipeline.SentimentPipeline;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Runs the Lambda handler itself on a test event, locally: the same pipeline, lines and metrics as in Lambda. Logs
+ * go to stderr as text; stdout carries the EMF documents (with {@code --metrics emf}) and, as its last line, the
+ * handler's response.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {
+            "Runs the Lambda handler on FILE, a Lambda Kinesis test event or JSON Lines of posts,",
+            "and prints the handler's response ({\"batchItemFailures\":[...]}) as the last line of stdout.",
+            "Without --model or BEDROCK_MODEL_ID it uses the offline lexicon engine: no AWS account needed,",
+            "token figures are estimates priced as Nova Micro."})
+final class ReplayCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Lambda Kinesis test event (.json) or posts (.jsonl)")
+    Path file;
+
+    @Option(names = "--model", paramLabel = "ID",
+            description = "Bedrock model or inference profile id (default: BEDROCK_MODEL_ID, else offline engine)")
+    String model;
+
+    @Option(names = "--metrics", paramLabel = "SINK",
+            description = "emf, cloudwatch or none (default: METRICS_SINK, else emf)")
+    ConsumerConfig.MetricsSink metrics;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "posts per model call (default: BATCH_SIZE, else 25)")
+    Integer batchSize;
+
+    @Option(names = "--concurrency", paramLabel = "N",
+            description = "model calls in flight (default: BEDROCK_CONCURRENCY, else 4)")
+    Integer concurrency;
+
+    @Option(names = "--results", paramLabel = "FILE",
+            description = "also write each record's outcome (id, score, label or reason; no text) as JSON Lines")
+    Path results;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream stdout = System.out;
+        EventLog log = new EventLog(System.err, EventLog.Format.TEXT);
+        ConsumerConfig config = configuration();
+        SentimentPipeline pipeline;
+        if (config.modelId() == null) {
+            log.info("No model configured (--model or BEDROCK_MODEL_ID): using the offline lexicon engine; "
+                    + "token figures are estimates priced as Nova Micro", Map.of());
+            pipeline = Pipelines.create(config, offlineModel(), log, stdout);
+        } else {
+            pipeline = Pipelines.bedrock(config, log, stdout);
+        }
+        KinesisEvent event = LambdaTestEvent.read(file);
+        KinesisSentimentHandler handler = new KinesisSentimentHandler(pipeline, this::writeResults);
+        StreamsEventResponse response = handler.handleRequest(event, new LocalContext(System.err));
+        stdout.println(responseJson(response));
+        stdout.flush();
+        return 0;
+    }
+
+    private static io.sentimentconsumer.analyze.SentimentModel offlineModel() {
+        throw new UnsupportedOperationException("offline engine not merged yet");
+    }
+
+    private ConsumerConfig configuration() {
+        ConsumerConfig config = ConsumerConfig.fromEnvironment(System.getenv());
+        if (model != null) {
+            config = config.withModelId(model);
+        }
+        if (metrics != null) {
+            config = config.withMetricsSink(metrics);
+        }
+        if (batchSize != null) {
+            config = config.withBatchSize(batchSize);
+        }
+        if (concurrency != null) {
+            config = config.withConcurrency(concurrency);
+        }
+        return config;
+    }
+
+    static String responseJson(StreamsEventResponse response) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode failures = root.putArray("batchItemFailures");
+        for (StreamsEventResponse.BatchItemFailure failure : response.getBatchItemFailures()) {
+            failures.addObject().put("itemIdentifier", failure.getItemIdentifier());
+        }
+        return root.toString();
+    }
+
+    private void writeResults(InvocationReport report) {
+        if (results == null) {
+            return;
+        }
+        try (Writer out = Files.newBufferedWriter(results, StandardCharsets.UTF_8)) {
+            for (RecordOutcome outcome : report.outcomes()) {
+                ObjectNode line = JSON.createObjectNode();
+                line.put("sequenceNumber", outcome.sequenceNumber());
+                line.put("postId", outcome.postId());
+                line.put("outcome", outcome.kind().name().toLowerCase(java.util.Locale.ROOT));
+                if (outcome.score() != null) {
+                    line.put("score", outcome.score());
+                    line.put("label", outcome.label().name().toLowerCase(java.util.Locale.ROOT));
+                }
+                if (outcome.reason() != null) {
+                    line.put("reason", outcome.reason());
+                }
+                out.write(line.toString());
+                out.write('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write results to " + results, e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.sentimentconsumer.testing;
+
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sentimentconsumer.lambda.KinesisSentimentHandler;
+import io.sentimentconsumer.log.EventLog;
+import io.sentimentconsumer.pipeline.ConsumerConfig;
+import io.sentimentconsumer.pipeline.InvocationReport;
+import io.sentimentconsumer.pipeline.Pipelines;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Lambda handler wired exactly as in production (real SDK client, real HTTP) against a {@link FakeBedrock},
+ * with its log and stdout captured. The endpoint reaches the SDK the standard way, through the
+ * {@code aws.endpointUrlBedrockRuntime} system property (the twin of {@code AWS_ENDPOINT_URL_BEDROCK_RUNTIME}).
+ */
+public final class ConsumerUnderTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stdoutBytes = new ByteArrayOutputStream();
+    private final List<InvocationReport> reports = new ArrayList<>();
+    private final KinesisSentimentHandler handler;
+
+    public ConsumerUnderTest(FakeBedrock bedrock, Map<String, String> settings) {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "BEDROCK_MODEL_ID", "amazon.nova-micro-v1:0",
+                "BEDROCK_REGION", "us-east-1",
+                "ENVIRONMENT", "test",
+                "METRICS_SINK", "emf"));
+        env.putAll(settings);
+        System.setProperty("aws.endpointUrlBedrockRuntime", bedrock.endpoint());
+        try {
+            PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
+            PrintStream stdout = new PrintStream(stdoutBytes, true, StandardCharsets.UTF_8);
+            handler = new KinesisSentimentHandler(
+                    Pipelines.bedrock(ConsumerConfig.fromEnvironment(env), new EventLog(log, EventLog.Format.JSON),
+                            stdout),
+                    reports::add);
+        } finally {
+            System.clearProperty("aws.endpointUrlBedrockRuntime");
+        }
+    }
+
+    public StreamsEventResponse handle(KinesisEvent event) {
+        return handler.handleRequest(event, null);
+    }
+
+    public InvocationReport lastReport() {
+        return reports.get(reports.size() - 1);
+    }
+
+    public String logText() {
+        return logBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    public List<JsonNode> logEvents() {
+        return parseLines(logText());
+    }
+
+    public List<JsonNode> logEvents(String event) {
+        return logEvents().stream().filter(e -> event.equals(e.path("event").asText())).toList();
+    }
+
+    public JsonNode summary() {
+        List<JsonNode> summaries = logEvents("invocation_summary");
+        return summaries.get(summaries.size() - 1);
+    }
+
+    /** The EMF documents written to stdout. */
+    public List<JsonNode> emfDocuments() {
+        return parseLines(stdoutBytes.toString(StandardCharsets.UTF_8));
+    }
+
+    private static List<JsonNode> parseLines(String text) {
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (!line.isBlank()) {
+                try {
+                    events.add(JSON.readTree(line));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("not a JSON line: " + line, e);
+                }
+            }
+        }
+        return events;
+    }
+}
