@@ -2,6 +2,7 @@ package io.sentimentconsumer.ingest;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
@@ -21,7 +22,9 @@ import java.util.List;
  */
 public final class PostDecoder {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // One record is one post: a second JSON value after the first is a producer bug, not something to drop silently.
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public DecodedRecord decode(byte[] data) {
         String text;

@@ -1,0 +1,54 @@
+package io.sentimentconsumer.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Settings come from the environment with documented defaults; bad ones fail at start-up, by name. */
+class ConsumerConfigTest {
+
+    @Test
+    void hasTheDocumentedDefaults() {
+        ConsumerConfig config = ConsumerConfig.fromEnvironment(Map.of());
+
+        assertThat(config.modelId()).isNull();
+        assertThat(config.modelIdOrDefault()).isEqualTo("amazon.nova-micro-v1:0");
+        assertThat(config.bedrockRegion()).isNull();
+        assertThat(config.batchSize()).isEqualTo(25);
+        assertThat(config.concurrency()).isEqualTo(4);
+        assertThat(config.maxPostChars()).isEqualTo(1000);
+        assertThat(config.metricsSink()).isEqualTo(ConsumerConfig.MetricsSink.EMF);
+        assertThat(config.metricsNamespace()).isEqualTo("SentimentAnalysis/Bedrock");
+        assertThat(config.environment()).isEqualTo("dev");
+        assertThat(config.priceTableFile()).isNull();
+    }
+
+    @Test
+    void readsEverySetting() {
+        ConsumerConfig config = ConsumerConfig.fromEnvironment(Map.of(
+                "BEDROCK_MODEL_ID", "us.amazon.nova-micro-v1:0", "BEDROCK_REGION", "eu-west-1",
+                "BATCH_SIZE", "50", "BEDROCK_CONCURRENCY", "8", "MAX_POST_CHARS", "280",
+                "METRICS_SINK", "CloudWatch", "METRICS_NAMESPACE", "Team/Sentiment", "ENVIRONMENT", "production",
+                "PRICE_TABLE_FILE", "/opt/prices.json"));
+
+        assertThat(config).isEqualTo(new ConsumerConfig("us.amazon.nova-micro-v1:0", "eu-west-1", 50, 8, 280,
+                ConsumerConfig.MetricsSink.CLOUDWATCH, "Team/Sentiment", "production", Path.of("/opt/prices.json")));
+    }
+
+    @Test
+    void namesTheVariableAndTheValueWhenASettingIsWrong() {
+        assertThatThrownBy(() -> ConsumerConfig.fromEnvironment(Map.of("BATCH_SIZE", "lots")))
+                .hasMessage("BATCH_SIZE must be an integer; was 'lots'");
+        assertThatThrownBy(() -> ConsumerConfig.fromEnvironment(Map.of("BATCH_SIZE", "0")))
+                .hasMessage("BATCH_SIZE must be from 1 to 200; was 0");
+        assertThatThrownBy(() -> ConsumerConfig.fromEnvironment(Map.of("BEDROCK_CONCURRENCY", "-2")))
+                .hasMessage("BEDROCK_CONCURRENCY must be from 1 to 64; was -2");
+        assertThatThrownBy(() -> ConsumerConfig.fromEnvironment(Map.of("METRICS_SINK", "prometheus")))
+                .hasMessage("METRICS_SINK must be one of emf, cloudwatch, none; was 'prometheus'");
+        assertThatThrownBy(() -> ConsumerConfig.fromEnvironment(Map.of("ENVIRONMENT", " ")))
+                .hasMessage("ENVIRONMENT must not be blank");
+    }
+}
