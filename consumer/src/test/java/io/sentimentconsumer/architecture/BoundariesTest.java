@@ -1,0 +1,47 @@
+package io.sentimentconsumer.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The boundaries the file tree promises: core code knows nothing of Lambda, the CLI or the offline engine, the
+ * domain knows nothing of the AWS SDK, and the Lambda adapter needs nothing that the Lambda jar leaves out.
+ */
+@AnalyzeClasses(packages = "io.sentimentconsumer", importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
+class BoundariesTest {
+
+    private static final String[] CORE = {
+        "io.sentimentconsumer.ingest..", "io.sentimentconsumer.analyze..", "io.sentimentconsumer.account..",
+        "io.sentimentconsumer.publish..", "io.sentimentconsumer.pipeline..", "io.sentimentconsumer.log..",
+        "io.sentimentconsumer.aws.."};
+
+    @ArchTest
+    static final ArchRule coreImportsNoRuntimeOrCliClasses = noClasses()
+            .that().resideInAnyPackage(CORE)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "com.amazonaws.services.lambda..", "picocli..", "com.knuddels..",
+                    "io.sentimentconsumer.lambda..", "io.sentimentconsumer.cli..", "io.sentimentconsumer.offline..");
+
+    @ArchTest
+    static final ArchRule domainImportsNoAwsSdk = noClasses()
+            .that().resideInAnyPackage(
+                    "io.sentimentconsumer.ingest..", "io.sentimentconsumer.analyze..", "io.sentimentconsumer.account..")
+            .should().dependOnClassesThat().resideInAnyPackage("software.amazon..");
+
+    @ArchTest
+    static final ArchRule lambdaAdapterNeedsNothingTheLambdaJarLeavesOut = noClasses()
+            .that().resideInAPackage("io.sentimentconsumer.lambda..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "picocli..", "com.knuddels..", "io.sentimentconsumer.cli..", "io.sentimentconsumer.offline..");
+
+    @ArchTest
+    static final ArchRule offlineEngineIsAModelNotARuntime = noClasses()
+            .that().resideInAPackage("io.sentimentconsumer.offline..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "com.amazonaws.services.lambda..", "picocli..", "software.amazon..",
+                    "io.sentimentconsumer.lambda..", "io.sentimentconsumer.cli..");
+}
