@@ -17,7 +17,25 @@ public final class Main {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Main::reportError);
+    }
+
+    /** Bad input or settings get one clear line, not a stack trace; defects keep theirs. */
+    private static int reportError(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult)
+            throws Exception {
+        String message;
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            message = "file not found: " + missing.getFile();
+        } else if (e instanceof IllegalArgumentException || e instanceof java.io.IOException
+                || e instanceof java.io.UncheckedIOException) {
+            message = e.getMessage();
+        } else {
+            throw e;
+        }
+        commandLine.getErr().println(commandLine.getCommandName() + ": " + message);
+        return 1;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sentimentconsumer.lambda.KinesisSentimentHandler;
 import io.sentimentconsumer.log.EventLog;
+import io.sentimentconsumer.offline.LexiconSentimentModel;
 
 import io.sentimentconsumer.pipeline.ConsumerConfig;
 import io.sentimentconsumer.pipeline.InvocationReport;
@@ -33,10 +34,10 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {
-            "Runs the Lambda handler on FILE, a Lambda Kinesis test event or JSON Lines of posts,",
-            "and prints the handler's response ({\"batchItemFailures\":[...]}) as the last line of stdout.",
-            "Without --model or BEDROCK_MODEL_ID it uses the offline lexicon engine: no AWS account needed,",
-            "token figures are estimates priced as Nova Micro."})
+            "Runs the Lambda handler on FILE, a Lambda Kinesis test event or JSON Lines of posts, and prints "
+                    + "the handler's response ({\"batchItemFailures\":[...]}) as the last line of stdout.",
+            "Without --model or BEDROCK_MODEL_ID it uses the offline lexicon engine: no AWS account needed; "
+                    + "token figures are estimates priced as Nova Micro."})
 final class ReplayCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,6 +66,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        KinesisEvent event = LambdaTestEvent.read(file);
         PrintStream stdout = System.out;
         EventLog log = new EventLog(System.err, EventLog.Format.TEXT);
         ConsumerConfig config = configuration();
@@ -72,20 +74,15 @@ final class ReplayCommand implements Callable<Integer> {
         if (config.modelId() == null) {
             log.info("No model configured (--model or BEDROCK_MODEL_ID): using the offline lexicon engine; "
                     + "token figures are estimates priced as Nova Micro", Map.of());
-            pipeline = Pipelines.create(config, offlineModel(), log, stdout);
+            pipeline = Pipelines.create(config, new LexiconSentimentModel(), log, stdout);
         } else {
             pipeline = Pipelines.bedrock(config, log, stdout);
         }
-        KinesisEvent event = LambdaTestEvent.read(file);
         KinesisSentimentHandler handler = new KinesisSentimentHandler(pipeline, this::writeResults);
         StreamsEventResponse response = handler.handleRequest(event, new LocalContext(System.err));
         stdout.println(responseJson(response));
         stdout.flush();
         return 0;
-    }
-
-    private static io.sentimentconsumer.analyze.SentimentModel offlineModel() {
-        throw new UnsupportedOperationException("offline engine not merged yet");
     }
 
     private ConsumerConfig configuration() {
