@@ -1,0 +1,139 @@
+package io.sentimentconsumer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sentimentconsumer.testing.FakeBedrock;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's main command, run as a user runs it: the built jar in its own process. */
+class ReplayIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path ROOT = Path.of(System.getProperty("project.root")).toAbsolutePath().normalize();
+    private static final Path JAR = Path.of(System.getProperty("consumer.jar"));
+
+    private record Run(int exitCode, List<String> stdout, String stderr) {
+        String lastLine() {
+            return stdout.get(stdout.size() - 1);
+        }
+
+        List<JsonNode> emfDocuments() throws IOException {
+            List<JsonNode> documents = new ArrayList<>();
+            for (String line : stdout.subList(0, stdout.size() - 1)) {
+                documents.add(JSON.readTree(line));
+            }
+            return documents;
+        }
+    }
+
+    private static Run replay(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(), "replay"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("BEDROCK_")
+                || k.startsWith("METRICS_") || List.of("BATCH_SIZE", "ENVIRONMENT", "MAX_POST_CHARS",
+                        "PRICE_TABLE_FILE").contains(k));
+        builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+        builder.environment().putAll(env);
+        File stdout = File.createTempFile("replay", ".out");
+        File stderr = File.createTempFile("replay", ".err");
+        Process process = builder.redirectOutput(stdout).redirectError(stderr).start();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("replay finished").isTrue();
+        Run run = new Run(process.exitValue(), Files.readAllLines(stdout.toPath(), StandardCharsets.UTF_8),
+                Files.readString(stderr.toPath(), StandardCharsets.UTF_8));
+        stdout.delete();
+        stderr.delete();
+        return run;
+    }
+
+    @Test
+    void scoresTheEventSourceMappingsBatchOfflineWithoutAnAwsAccount() throws Exception {
+        Run run = replay(Map.of(), "test-events/kinesis-150.json");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.lastLine()).isEqualTo("{\"batchItemFailures\":[]}");
+        assertThat(run.stderr()).contains("offline lexicon engine")
+                .containsPattern("Lambda invocation token summary \\(estimated\\): Total tokens: \\d+ "
+                        + "\\(Input: \\d+, Output: \\d+\\), API calls: 6, Posts analyzed: 150, "
+                        + "Avg tokens/post: \\d+\\.\\d\\d, Total cost: \\$0\\.\\d{6}");
+        assertThat(run.stderr().lines().filter(l -> l.startsWith("Bedrock API token usage (estimated): ")))
+                .hasSize(6);
+        JsonNode metrics = run.emfDocuments().get(0);
+        assertThat(metrics.path("ModelId").asText()).isEqualTo("offline-lexicon");
+        assertThat(metrics.path("PositivePosts").asInt() + metrics.path("NegativePosts").asInt()
+                + metrics.path("NeutralPosts").asInt()).isEqualTo(150);
+    }
+
+    @Test
+    void reportsMalformedRecordsAsInvalidAndHandsNothingBack(@TempDir Path dir) throws Exception {
+        Path results = dir.resolve("results.jsonl");
+
+        Run run = replay(Map.of(), "test-events/kinesis-malformed.json", "--metrics", "none",
+                "--results", results.toString());
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).containsExactly("{\"batchItemFailures\":[]}");
+        List<JsonNode> outcomes = new ArrayList<>();
+        for (String line : Files.readAllLines(results)) {
+            outcomes.add(JSON.readTree(line));
+        }
+        long invalid = outcomes.stream().filter(o -> o.path("outcome").asText().equals("invalid")).count();
+        assertThat(invalid).isPositive();
+        assertThat(run.stderr().lines().filter(l -> l.startsWith("WARN Invalid record "))).hasSize((int) invalid);
+        assertThat(outcomes).allMatch(o -> o.path("outcome").asText().matches("scored|invalid"));
+    }
+
+    @Test
+    void readsJsonLinesOfPosts() throws Exception {
+        Run run = replay(Map.of(), "test-events/posts.jsonl", "--batch-size", "10", "--metrics", "none");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).containsExactly("{\"batchItemFailures\":[]}");
+        assertThat(run.stderr()).contains("API calls: 5, Posts analyzed: 50");
+    }
+
+    @Test
+    void talksToBedrockThroughTheSdksStandardEndpointVariable() throws Exception {
+        try (FakeBedrock bedrock = new FakeBedrock()) {
+            Run run = replay(Map.of(
+                            "AWS_ENDPOINT_URL_BEDROCK_RUNTIME", bedrock.endpoint(),
+                            "AWS_REGION", "us-east-1",
+                            "AWS_ACCESS_KEY_ID", "test-access-key",
+                            "AWS_SECRET_ACCESS_KEY", "test-secret-key"),
+                    "test-events/kinesis-25.json", "--model", "us.amazon.nova-micro-v1:0", "--metrics", "none");
+
+            assertThat(run.exitCode()).as(run.stderr()).isZero();
+            assertThat(run.stdout()).containsExactly("{\"batchItemFailures\":[]}");
+            assertThat(bedrock.calls()).singleElement().satisfies(call -> {
+                assertThat(call.rawPath()).isEqualTo("/model/us.amazon.nova-micro-v1%3A0/converse");
+                assertThat(call.posts()).hasSize(25);
+            });
+            var billed = bedrock.billed();
+            assertThat(run.stderr()).doesNotContain("estimated").contains("Lambda invocation token summary: "
+                    + "Total tokens: " + billed.totalTokens() + " (Input: " + billed.inputTokens()
+                    + ", Output: " + billed.outputTokens() + "), API calls: 1, Posts analyzed: 25");
+        }
+    }
+
+    @Test
+    void failsWithOneClearLineOnABadSetting() throws Exception {
+        Run run = replay(Map.of("BATCH_SIZE", "0"), "test-events/kinesis-25.json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr().strip()).isEqualTo("replay: BATCH_SIZE must be from 1 to 200; was 0");
+        assertThat(run.stdout()).isEmpty();
+    }
+}
