@@ -1,0 +1,188 @@
+package io.sentimentconsumer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sentimentconsumer.cli.SyntheticPosts.Sentiment;
+import io.sentimentconsumer.cli.SyntheticPosts.SyntheticPost;
+import io.sentimentconsumer.cli.SyntheticPosts.Topic;
+import io.sentimentconsumer.ingest.DecodedRecord;
+import io.sentimentconsumer.ingest.Post;
+import io.sentimentconsumer.ingest.PostDecoder;
+import io.sentimentconsumer.ingest.PostText;
+import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class SyntheticPostsTest {
+
+    private static final List<SyntheticPost> SAMPLE =
+            new SyntheticPosts(20260115L).next(500);
+
+    @Test
+    void theSameSeedGivesTheSamePostsAndAnotherSeedOthers() {
+        List<String> first = SyntheticPosts.jsonLines(300, 42).toList();
+
+        assertThat(SyntheticPosts.jsonLines(300, 42).toList()).isEqualTo(first);
+        assertThat(SyntheticPosts.jsonLines(300, 43).toList()).isNotEqualTo(first);
+        assertThat(new SyntheticPosts(42).next(300).stream().map(SyntheticPost::toJson).toList()).isEqualTo(first);
+    }
+
+    @Test
+    void theOutputDoesNotDependOnTheDefaultLocale() {
+        Locale before = Locale.getDefault();
+        List<String> inRoot = SyntheticPosts.jsonLines(100, 7).toList();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+            assertThat(SyntheticPosts.jsonLines(100, 7).toList()).isEqualTo(inRoot);
+            Locale.setDefault(Locale.forLanguageTag("de-DE"));
+            assertThat(SyntheticPosts.jsonLines(100, 7).toList()).isEqualTo(inRoot);
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    @Test
+    void idsAreUniqueAndSequentialAndTimestampsMoveForward() {
+        for (int i = 0; i < SAMPLE.size(); i++) {
+            assertThat(SAMPLE.get(i).id()).isEqualTo(String.format(Locale.ROOT, "post-%06d", i + 1));
+        }
+        for (int i = 1; i < SAMPLE.size(); i++) {
+            assertThat(SAMPLE.get(i).timestamp()).isAfter(SAMPLE.get(i - 1).timestamp());
+        }
+        assertThat(SAMPLE.get(0).timestamp()).isAfter(SyntheticPosts.START);
+    }
+
+    @Test
+    void everyToneAndTopicAndPostTypeIsPresentInRealisticProportions() {
+        Map<Sentiment, Long> tones = SAMPLE.stream()
+                .collect(Collectors.groupingBy(SyntheticPost::sentiment, Collectors.counting()));
+        assertThat(tones).containsOnlyKeys(EnumSet.allOf(Sentiment.class));
+        assertThat(tones.get(Sentiment.POSITIVE)).isBetween(125L, 225L);
+        assertThat(tones.get(Sentiment.NEGATIVE)).isBetween(100L, 200L);
+        assertThat(tones.get(Sentiment.NEUTRAL)).isBetween(50L, 150L);
+        assertThat(tones.get(Sentiment.MIXED)).isBetween(40L, 120L);
+
+        assertThat(SAMPLE.stream().map(SyntheticPost::topic).collect(Collectors.toSet()))
+                .isEqualTo(EnumSet.allOf(Topic.class));
+        assertThat(SAMPLE.stream().map(SyntheticPost::postType).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrder("original", "share", "reply");
+    }
+
+    @Test
+    void textsVaryInShapeLikeRealPosts() {
+        PostText cap = new PostText(1000);
+
+        assertThat(share(SyntheticPostsTest::isMultiLine)).isBetween(0.08, 0.40);
+        assertThat(count(post -> post.content().contains("\t"))).isGreaterThanOrEqualTo(10);
+        assertThat(count(post -> post.content().codePoints().anyMatch(c -> c >= 0x1F300))).isGreaterThan(100);
+        assertThat(count(post -> !post.hashtags().isEmpty())).isGreaterThan(200);
+        assertThat(count(post -> !post.mentions().isEmpty())).isGreaterThan(100);
+        assertThat(share(post -> post.location() == null)).isBetween(0.12, 0.28);
+
+        List<SyntheticPost> longPosts = SAMPLE.stream().filter(post -> length(post) > 1000).toList();
+        assertThat(longPosts).hasSizeBetween(5, 40);
+        assertThat(longPosts).allSatisfy(post -> {
+            assertThat(length(post)).isGreaterThanOrEqualTo(SyntheticPosts.LONG_MIN);
+            assertThat(post.content()).contains("\n", "\t");
+            assertThat(cap.prepare(post.content()).truncated()).isTrue();
+        });
+        assertThat(SAMPLE.stream().filter(post -> length(post) <= 1000))
+                .allSatisfy(post -> assertThat(cap.prepare(post.content()).truncated()).isFalse());
+    }
+
+    @Test
+    void hashtagsMentionsAndUsersAreConsistentWithTheText() {
+        Map<String, String> usernames = new HashMap<>();
+        for (SyntheticPost post : SAMPLE) {
+            assertThat(post.hashtags()).doesNotHaveDuplicates()
+                    .allSatisfy(tag -> assertThat(post.content()).contains("#" + tag))
+                    .noneMatch(tag -> tag.startsWith("#"));
+            assertThat(post.mentions()).doesNotHaveDuplicates()
+                    .allSatisfy(handle -> assertThat(post.content()).contains("@" + handle))
+                    .noneMatch(handle -> handle.startsWith("@"));
+            assertThat(post.userId()).matches("user-\\d{4}");
+            assertThat(usernames.computeIfAbsent(post.userId(), id -> post.username())).isEqualTo(post.username());
+            assertThat(post.engagementScore()).isBetween(BigDecimal.ZERO, BigDecimal.valueOf(100));
+            assertThat(post.engagementScore().scale()).isEqualTo(2);
+            if (post.postType().equals("reply")) {
+                assertThat(post.content()).startsWith("@");
+            }
+            if (post.postType().equals("share")) {
+                assertThat(post.content()).startsWith("RT @");
+            }
+        }
+        assertThat(usernames).hasSizeGreaterThan(30);
+    }
+
+    @Test
+    void theJsonIsThePostFormatAndDecodesToTheSamePost() {
+        PostDecoder decoder = new PostDecoder();
+        for (SyntheticPost post : SAMPLE) {
+            String json = post.toJson();
+            assertThat(json).doesNotContain("\n", "\t")
+                    .startsWith("{\"id\":\"" + post.id() + "\",\"timestamp\":\"")
+                    .containsPattern("\"engagement_score\":\\d{1,3}\\.\\d{2},"
+                            + "\"post_type\":\"(original|share|reply)\"}$")
+                    .containsPattern("\"timestamp\":\"\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z\"");
+
+            DecodedRecord decoded = decoder.decode(post.toBytes());
+            assertThat(decoded).isInstanceOf(DecodedRecord.Valid.class);
+            Post read = ((DecodedRecord.Valid) decoded).post();
+            assertThat(read.id()).isEqualTo(post.id());
+            assertThat(read.timestamp()).isEqualTo(post.timestamp());
+            assertThat(read.userId()).isEqualTo(post.userId());
+            assertThat(read.username()).isEqualTo(post.username());
+            assertThat(read.content()).isEqualTo(post.content());
+            assertThat(read.hashtags()).isEqualTo(post.hashtags());
+            assertThat(read.mentions()).isEqualTo(post.mentions());
+            assertThat(read.engagementScore()).isEqualTo(post.engagementScore().doubleValue());
+            assertThat(read.postType().name()).isEqualToIgnoringCase(post.postType());
+            if (post.location() == null) {
+                assertThat(read.location()).isNull();
+            } else {
+                assertThat(read.location().city()).isEqualTo(post.location().city());
+                assertThat(read.location().country()).isEqualTo(post.location().country());
+                assertThat(read.location().latitude()).isEqualTo(post.location().latitude()).isBetween(-90.0, 90.0);
+                assertThat(read.location().longitude()).isEqualTo(post.location().longitude())
+                        .isBetween(-180.0, 180.0);
+            }
+        }
+        Set<String> cities = SAMPLE.stream().filter(post -> post.location() != null)
+                .map(post -> post.location().city()).collect(Collectors.toSet());
+        assertThat(cities).hasSize(12).contains("São Paulo");
+    }
+
+    @Test
+    void aForcedLongPostHasParagraphsAndATabbedList() {
+        SyntheticPosts posts = new SyntheticPosts(99);
+        for (int i = 0; i < 20; i++) {
+            SyntheticPost post = posts.nextLong();
+            assertThat(length(post)).isGreaterThan(1000);
+            assertThat(post.content()).contains("\n\n", "\n\t");
+            assertThat(post.id()).isEqualTo(String.format(Locale.ROOT, "post-%06d", i + 1));
+        }
+    }
+
+    private static boolean isMultiLine(SyntheticPost post) {
+        return post.content().contains("\n");
+    }
+
+    private static int length(SyntheticPost post) {
+        return post.content().codePointCount(0, post.content().length());
+    }
+
+    private static long count(Predicate<SyntheticPost> test) {
+        return SAMPLE.stream().filter(test).count();
+    }
+
+    private static double share(Predicate<SyntheticPost> test) {
+        return (double) count(test) / SAMPLE.size();
+    }
+}
