@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Kinesis posts -> batched Bedrock sentiment -> per-batch token accounting.",
-        subcommands = {ReplayCommand.class})
+        subcommands = {ReplayCommand.class, GenerateTestEventsCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
