@@ -21,6 +21,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -85,21 +86,20 @@ final class ReplayCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The environment's settings, with the options given on the command line in their place. */
     private ConsumerConfig configuration() {
-        ConsumerConfig config = ConsumerConfig.fromEnvironment(System.getenv());
-        if (model != null) {
-            config = config.withModelId(model);
+        Map<String, String> env = new HashMap<>(System.getenv());
+        override(env, "BEDROCK_MODEL_ID", model);
+        override(env, "METRICS_SINK", metrics);
+        override(env, "BATCH_SIZE", batchSize);
+        override(env, "BEDROCK_CONCURRENCY", concurrency);
+        return ConsumerConfig.fromEnvironment(env);
+    }
+
+    private static void override(Map<String, String> env, String variable, Object option) {
+        if (option != null) {
+            env.put(variable, option.toString());
         }
-        if (metrics != null) {
-            config = config.withMetricsSink(metrics);
-        }
-        if (batchSize != null) {
-            config = config.withBatchSize(batchSize);
-        }
-        if (concurrency != null) {
-            config = config.withConcurrency(concurrency);
-        }
-        return config;
     }
 
     static String responseJson(StreamsEventResponse response) {

@@ -60,26 +60,6 @@ public record ConsumerConfig(
         return modelId == null ? DEFAULT_MODEL_ID : modelId;
     }
 
-    public ConsumerConfig withModelId(String value) {
-        return new ConsumerConfig(value, bedrockRegion, batchSize, concurrency, maxPostChars, metricsSink,
-                metricsNamespace, environment, priceTableFile);
-    }
-
-    public ConsumerConfig withMetricsSink(MetricsSink value) {
-        return new ConsumerConfig(modelId, bedrockRegion, batchSize, concurrency, maxPostChars, value,
-                metricsNamespace, environment, priceTableFile);
-    }
-
-    public ConsumerConfig withBatchSize(int value) {
-        return new ConsumerConfig(modelId, bedrockRegion, value, concurrency, maxPostChars, metricsSink,
-                metricsNamespace, environment, priceTableFile);
-    }
-
-    public ConsumerConfig withConcurrency(int value) {
-        return new ConsumerConfig(modelId, bedrockRegion, batchSize, value, maxPostChars, metricsSink,
-                metricsNamespace, environment, priceTableFile);
-    }
-
     public static MetricsSink sink(String value) {
         try {
             return MetricsSink.valueOf(value.trim().toUpperCase(Locale.ROOT));
