@@ -52,12 +52,18 @@ class UsageLinesTest {
     }
 
     @Test
-    void callLineRoundsDurationHalfUpFromItsDecimalValue() {
-        // 731.585 is stored as 731.58499999999997...; the line rounds the decimal the double prints as.
+    void callLineRoundsDurationHalfUpToTwoDecimals() {
         assertThat(UsageLines.call(novaMicroCall(EXAMPLE_USAGE, 25, 731.585), false))
                 .contains(", Duration: 731.59ms,");
         assertThat(UsageLines.call(novaMicroCall(EXAMPLE_USAGE, 25, 5), false))
                 .contains(", Duration: 5.00ms,");
+    }
+
+    @Test
+    void callLineRoundsTheDurationAsItPrintsNotItsBinaryValue() {
+        // The double nearest 1.005 is 1.00499999999999989...; the line rounds the decimal 1.005 it prints as.
+        assertThat(UsageLines.call(novaMicroCall(EXAMPLE_USAGE, 25, 1.005), false))
+                .contains(", Duration: 1.01ms,");
     }
 
     @Test
