@@ -15,13 +15,13 @@ import java.util.Optional;
 
 /**
  * Model prices kept as data: the bundled {@code prices.json}, or a file of the same shape named by
- * {@code PRICE_TABLE_FILE}. Cross-region inference profile ids ({@code us.}, {@code eu.}, {@code apac.},
- * {@code global.}) are priced as their base model.
+ * {@code PRICE_TABLE_FILE}. Cross-region inference profile ids ({@code us.amazon.nova-micro-v1:0},
+ * {@code eu.}, {@code apac.}, {@code global.} and the other geography prefixes) are priced as their base model.
  */
 public final class PriceTable {
 
     private static final String BUNDLED = "/io/sentimentconsumer/account/prices.json";
-    private static final List<String> PROFILE_PREFIXES = List.of("us.", "eu.", "apac.", "global.");
+    private static final List<String> PROFILE_PREFIXES = List.of("us.", "us-gov.", "eu.", "apac.", "jp.", "au.", "ca.", "global.");
 
     private final Map<String, ModelPrice> prices;
 

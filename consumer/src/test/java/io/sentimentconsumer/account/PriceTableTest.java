@@ -28,7 +28,7 @@ class PriceTableTest {
     class Lookup {
 
         @ParameterizedTest
-        @ValueSource(strings = {"us.", "eu.", "apac.", "global."})
+        @ValueSource(strings = {"us.", "us-gov.", "eu.", "apac.", "jp.", "au.", "ca.", "global."})
         void pricesACrossRegionProfileAsItsBaseModel(String prefix) {
             assertThat(BUNDLED.priceFor(prefix + NOVA_MICRO)).contains(novaMicro());
         }

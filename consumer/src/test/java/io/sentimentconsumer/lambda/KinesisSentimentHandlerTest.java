@@ -363,6 +363,30 @@ class KinesisSentimentHandlerTest {
     }
 
     @Test
+    void aMetricsFailureTouchesNoRecordIsLoggedOnceAndCounted() throws Exception {
+        bedrock.script(FakeBedrock::scoreAll);
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        System.setProperty("aws.endpointUrlCloudWatch", "http://127.0.0.1:" + closedPort);
+        ConsumerUnderTest consumer;
+        try {
+            consumer = consumer(Map.of("METRICS_SINK", "cloudwatch"));
+        } finally {
+            System.clearProperty("aws.endpointUrlCloudWatch");
+        }
+
+        StreamsEventResponse response = consumer.handle(event(posts(12)));
+
+        assertThat(failures(response)).isEmpty();
+        assertThat(consumer.lastReport().counts().scored()).isEqualTo(12);
+        assertThat(consumer.logEvents("metrics_failed")).hasSize(1);
+        assertThat(consumer.summary().path("metricsFailures").asInt()).isEqualTo(1);
+        assertThat(consumer.lastReport().metricsFailures()).isEqualTo(1);
+    }
+
+    @Test
     void writesTheSummaryForAnEmptyEvent() {
         var consumer = consumer(Map.of());
 
