@@ -82,9 +82,9 @@ public final class SentimentPipeline {
         long started = System.nanoTime();
         TokenMetricsTracker tracker = new TokenMetricsTracker(model.modelId(), price, model.estimated(), log);
         RecordOutcome[] outcomes = new RecordOutcome[records.size()];
-        int[] truncated = {0};
+        int truncated = 0;
         try {
-            run(records, tracker, outcomes, truncated);
+            truncated = run(records, tracker, outcomes);
         } catch (RuntimeException | Error e) {
             log.error("Invocation failed part-way (" + e.getClass().getSimpleName() + "); records without an "
                     + "outcome are handed back", Map.of("event", "invocation_failed",
@@ -101,15 +101,17 @@ public final class SentimentPipeline {
             }
         }
         List<RecordOutcome> all = List.of(outcomes);
-        RecordCounts counts = count(all, truncated[0]);
+        RecordCounts counts = count(all, truncated);
         CallTotals totals = tracker.totals();
         int metricsFailures = publish(tracker, totals, counts);
         writeSummary(summaryTitle, tracker, totals, counts, metricsFailures, (System.nanoTime() - started) / 1e6);
         return new InvocationReport(all, counts, totals, tracker.calls(), metricsFailures);
     }
 
-    private void run(List<InputRecord> records, TokenMetricsTracker tracker, RecordOutcome[] outcomes,
-                     int[] truncated) throws InterruptedException {
+    /** Fills {@code outcomes} and returns how many posts were truncated. */
+    private int run(List<InputRecord> records, TokenMetricsTracker tracker, RecordOutcome[] outcomes)
+            throws InterruptedException {
+        int truncated = 0;
         List<Integer> valid = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         String[] postIds = new String[records.size()];
@@ -127,7 +129,7 @@ public final class SentimentPipeline {
             var post = ((DecodedRecord.Valid) decoded).post();
             PostText.Prepared prepared = postText.prepare(post.content());
             if (prepared.truncated()) {
-                truncated[0]++;
+                truncated++;
             }
             postIds[i] = post.id();
             valid.add(i);
@@ -185,6 +187,7 @@ public final class SentimentPipeline {
                             + firstFailedBatch.get() + " failed; they are handed back",
                     Map.of("event", "batches_not_sent", "records", notSent, "failedBatch", firstFailedBatch.get()));
         }
+        return truncated;
     }
 
     private static RecordOutcome outcome(String seq, String postId, PostResult result) {

@@ -387,6 +387,21 @@ class KinesisSentimentHandlerTest {
     }
 
     @Test
+    void sendsMultiLineTextAsOneLineAndCapsLongPostsCountingTheCuts() {
+        bedrock.script(FakeBedrock::scoreAll);
+        var consumer = consumer(Map.of("MAX_POST_CHARS", "40"));
+
+        consumer.handle(event(List.of(
+                post("multi", "first line\nsecond\tline"),
+                post("long", "a".repeat(39) + "bcdef"))));
+
+        assertThat(bedrock.calls()).singleElement().satisfies(call -> assertThat(call.posts())
+                .containsExactly("first line second line", "a".repeat(39) + "b"));
+        assertThat(consumer.summary().path("truncated").asInt()).isEqualTo(1);
+        assertThat(consumer.lastReport().counts().scored()).isEqualTo(2);
+    }
+
+    @Test
     void writesTheSummaryForAnEmptyEvent() {
         var consumer = consumer(Map.of());
 
