@@ -2,7 +2,12 @@ package io.sentimentconsumer.account;
 
 /**
  * Where every record of an invocation ended: each is counted exactly once as scored (split by label), unscored,
- * invalid or handed back, so {@code recordsIn == scored + unscored + invalid + handedBack}.
+ * invalid or handed back, so {@code recordsIn == scored + unscored + invalid + handedBack}. A KPL-aggregated
+ * Kinesis record counts once per user record in it.
+ *
+ * @param truncated  posts whose text was cut to {@code MAX_POST_CHARS}
+ * @param duplicates records repeating a post id seen earlier in the invocation: not sent again, they share the
+ *                   first one's outcome (and are counted in it)
  */
 public record RecordCounts(
         int recordsIn,
@@ -12,7 +17,8 @@ public record RecordCounts(
         int unscored,
         int invalid,
         int handedBack,
-        int truncated) {
+        int truncated,
+        int duplicates) {
 
     public int scored() {
         return positive + negative + neutral;

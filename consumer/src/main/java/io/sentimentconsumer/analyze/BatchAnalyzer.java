@@ -4,21 +4,36 @@ import io.sentimentconsumer.account.TokenMetricsTracker;
 import io.sentimentconsumer.analyze.AnswerParser.ParsedAnswer;
 import io.sentimentconsumer.analyze.AnswerParser.Verdict;
 import io.sentimentconsumer.log.EventLog;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Scores one batch of posts: one call for the batch, then one follow-up call holding only the posts the first
- * answer left without a valid line. Posts still unanswered are unscored with the reason; a call that fails after
- * its retries hands its posts back. Every call that returned usage is recorded, useful answer or not.
+ * Scores one batch of posts, spending as little as it can and never guessing:
+ * <ul>
+ *   <li>one call for the batch; the posts its answer left without a valid line go once more, together, in one
+ *       follow-up call; still without one, they are unscored with the reason;</li>
+ *   <li>an answer cut off at {@code maxTokens}: the posts without a line are split in halves and asked again,
+ *       down to single posts; a single post still cut off is unscored;</li>
+ *   <li>a request the service rejects as invalid (e.g. too long): split in halves the same way; a single post
+ *       still rejected is unscored with the service's reason;</li>
+ *   <li>an answer stopped by a guardrail or content filter: its posts without a line are unscored with that
+ *       reason (asking again at temperature 0 gets the same answer);</li>
+ *   <li>a call that fails after its retries, or that cannot start before the deadline: its posts, and every
+ *       post of the batch not yet finished, are handed back.</li>
+ * </ul>
+ * Every call that returned usage is recorded, useful answer or not.
  */
 public final class BatchAnalyzer {
 
     private static final String MAX_TOKENS = "max_tokens";
+    private static final Set<String> FILTERED = Set.of("guardrail_intervened", "content_filtered");
 
     private final SentimentModel model;
     private final EventLog log;
@@ -28,97 +43,182 @@ public final class BatchAnalyzer {
         this.log = log;
     }
 
-    /** The results of a batch, one per post in order, and the failure that handed posts back, if any. */
-    public record BatchResult(List<PostResult> results, ModelCallException failure) {
+    /** Why a batch stopped before every post had a result. */
+    public record Stop(Reason reason, String message) {
+        public enum Reason { CALL_FAILED, CONFIGURATION, DEADLINE }
+    }
+
+    /** The results of a batch, one per post in order, and why it stopped early, if it did. */
+    public record BatchResult(List<PostResult> results, Stop stop) {
         public BatchResult {
             results = List.copyOf(results);
         }
     }
 
-    public BatchResult analyze(int batch, List<String> texts, TokenMetricsTracker tracker) {
-        PostResult[] results = new PostResult[texts.size()];
-        ModelReply first;
-        try {
-            first = call(batch, false, texts, tracker);
-        } catch (ModelCallException e) {
-            Arrays.fill(results, new PostResult.HandedBack(e.getMessage()));
-            return new BatchResult(Arrays.asList(results), e);
-        }
-        List<Integer> pending = apply(AnswerParser.parse(first.text(), texts.size()), identity(texts.size()), results);
-        if (pending.isEmpty()) {
-            return new BatchResult(Arrays.asList(results), null);
-        }
-        logFollowUp(batch, texts.size(), pending, results, first.stopReason());
-
-        List<String> again = pending.stream().map(texts::get).toList();
-        ModelReply second;
-        try {
-            second = call(batch, true, again, tracker);
-        } catch (ModelCallException e) {
-            pending.forEach(i -> results[i] = new PostResult.HandedBack(e.getMessage()));
-            return new BatchResult(Arrays.asList(results), e);
-        }
-        List<Integer> unanswered = apply(AnswerParser.parse(second.text(), again.size()), pending, results);
-        String cutOff = MAX_TOKENS.equals(second.stopReason()) ? "; answer cut off at maxTokens" : "";
-        for (int i : unanswered) {
-            results[i] = new PostResult.Unscored(
-                    "no usable answer line after a follow-up call: " + problem(results[i]) + cutOff);
-        }
-        return new BatchResult(Arrays.asList(results), null);
+    public BatchResult analyze(int batch, List<String> texts, TokenMetricsTracker tracker, CallGate gate)
+            throws InterruptedException {
+        Run run = new Run(batch, texts, tracker, gate);
+        run.score(identity(texts.size()), false);
+        return new BatchResult(Arrays.asList(run.results), run.stop);
     }
 
-    private ModelReply call(int batch, boolean followUp, List<String> texts, TokenMetricsTracker tracker) {
-        ModelReply reply;
-        try {
-            reply = model.converse(PromptContract.request(texts));
-        } catch (ModelCallException e) {
-            tracker.recordFailure(e.attempts(), e.throttles());
-            throw e;
-        }
-        if (reply.usage() == null) {
-            tracker.recordWithoutUsage(batch, reply.attempts(), reply.throttles());
-        } else {
-            tracker.record(batch, followUp, texts.size(), reply.usage(), reply.durationMillis(),
-                    reply.latencyMillis(), reply.stopReason(), reply.attempts(), reply.throttles());
-        }
-        return reply;
-    }
+    private final class Run {
+        private final int batch;
+        private final List<String> texts;
+        private final TokenMetricsTracker tracker;
+        private final CallGate gate;
+        private final PostResult[] results;
+        private Stop stop;
 
-    /**
-     * Writes the scores of one answer into {@code results}; {@code positions.get(k)} is where the answer's line
-     * k + 1 belongs. Posts without a score get a placeholder holding the problem, and their positions are returned.
-     */
-    private static List<Integer> apply(ParsedAnswer answer, List<Integer> positions, PostResult[] results) {
-        List<Integer> pending = new ArrayList<>();
-        for (int k = 0; k < positions.size(); k++) {
-            Verdict verdict = answer.verdicts().get(k);
-            int position = positions.get(k);
-            if (verdict.hasScore()) {
-                results[position] = new PostResult.Scored(verdict.score());
+        Run(int batch, List<String> texts, TokenMetricsTracker tracker, CallGate gate) {
+            this.batch = batch;
+            this.texts = texts;
+            this.tracker = tracker;
+            this.gate = gate;
+            this.results = new PostResult[texts.size()];
+        }
+
+        void score(List<Integer> positions, boolean followUp) throws InterruptedException {
+            if (stop != null) {
+                handBack(positions, stop.message());
+                return;
+            }
+            Optional<Duration> timeout = gate.enter();
+            if (timeout.isEmpty()) {
+                stop = new Stop(Stop.Reason.DEADLINE, "not sent: too close to the invocation's deadline");
+                handBack(positions, stop.message());
+                return;
+            }
+            ModelReply reply;
+            try {
+                reply = call(positions, followUp, timeout.get());
+            } catch (ModelCallException e) {
+                gate.exit(e.throttles() > 0, null, e.backoffMillis());
+                failed(positions, followUp, e);
+                return;
+            }
+            gate.exit(reply.throttles() > 0, reply.durationMillis(), reply.backoffMillis());
+
+            List<Integer> pending = apply(AnswerParser.parse(reply.text(), positions.size()), positions);
+            if (pending.isEmpty()) {
+                return;
+            }
+            String stopReason = reply.stopReason();
+            if (FILTERED.contains(stopReason)) {
+                pending.forEach(i -> results[i] = new PostResult.Unscored("model stopped: " + stopReason));
+            } else if (MAX_TOKENS.equals(stopReason)) {
+                if (positions.size() == 1) {
+                    unscored(pending, "answer cut off at maxTokens");
+                } else {
+                    logRetry("split", positions.size(), pending, stopReason);
+                    for (List<Integer> half : halves(pending)) {
+                        score(half, true);
+                    }
+                }
+            } else if (!followUp) {
+                logRetry("follow_up", positions.size(), pending, stopReason);
+                score(pending, true);
             } else {
-                results[position] = new PostResult.Unscored(verdict.problem());
-                pending.add(position);
+                unscored(pending, "no usable answer line after a follow-up call");
             }
         }
-        return pending;
+
+        private void failed(List<Integer> positions, boolean followUp, ModelCallException e)
+                throws InterruptedException {
+            switch (e.kind()) {
+                case INPUT_REJECTED -> {
+                    if (positions.size() == 1) {
+                        results[positions.get(0)] = new PostResult.Unscored("rejected by the model: "
+                                + e.getMessage());
+                        return;
+                    }
+                    log.info("Batch " + batch + ": the model rejected a request of " + positions.size()
+                            + " posts; splitting it in halves", Map.of("event", "split", "batch", batch,
+                            "posts", positions.size(), "error", e.getMessage()));
+                    for (List<Integer> half : halves(positions)) {
+                        score(half, followUp);
+                    }
+                }
+                case CONFIGURATION -> {
+                    stop = new Stop(Stop.Reason.CONFIGURATION, e.getMessage());
+                    handBack(positions, e.getMessage());
+                }
+                case TRANSIENT -> {
+                    stop = new Stop(Stop.Reason.CALL_FAILED, e.getMessage());
+                    handBack(positions, e.getMessage());
+                }
+            }
+        }
+
+        private ModelReply call(List<Integer> positions, boolean followUp, Duration timeout) {
+            List<String> request = positions.stream().map(texts::get).toList();
+            ModelReply reply;
+            try {
+                reply = model.converse(PromptContract.request(request), timeout);
+            } catch (ModelCallException e) {
+                tracker.recordFailure(e.attempts(), e.throttles());
+                throw e;
+            }
+            if (reply.usage() == null) {
+                tracker.recordWithoutUsage(batch, reply.attempts(), reply.throttles());
+            } else {
+                tracker.record(batch, followUp, positions.size(), reply.usage(), reply.durationMillis(),
+                        reply.latencyMillis(), reply.stopReason(), reply.attempts(), reply.throttles());
+            }
+            return reply;
+        }
+
+        /** Writes an answer's scores; posts without one get their problem as a placeholder and are returned. */
+        private List<Integer> apply(ParsedAnswer answer, List<Integer> positions) {
+            List<Integer> pending = new ArrayList<>();
+            for (int k = 0; k < positions.size(); k++) {
+                Verdict verdict = answer.verdicts().get(k);
+                int position = positions.get(k);
+                if (verdict.hasScore()) {
+                    results[position] = new PostResult.Scored(verdict.score());
+                } else {
+                    results[position] = new PostResult.Unscored(verdict.problem());
+                    pending.add(position);
+                }
+            }
+            return pending;
+        }
+
+        private void unscored(List<Integer> positions, String why) {
+            for (int i : positions) {
+                results[i] = new PostResult.Unscored(why + ": " + ((PostResult.Unscored) results[i]).reason());
+            }
+        }
+
+        private void handBack(List<Integer> positions, String why) {
+            for (int i : positions) {
+                results[i] = new PostResult.HandedBack(why);
+            }
+        }
+
+        private void logRetry(String event, int posts, List<Integer> pending, String stopReason) {
+            Map<String, Integer> problems = new TreeMap<>();
+            pending.forEach(i -> problems.merge(((PostResult.Unscored) results[i]).reason(), 1, Integer::sum));
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("event", event);
+            fields.put("batch", batch);
+            fields.put("posts", posts);
+            fields.put("postsWithoutScore", pending.size());
+            fields.put("problems", problems);
+            fields.put("stopReason", stopReason);
+            log.info("Batch " + batch + ": " + pending.size() + " of " + posts + " posts got no usable answer line "
+                    + problems + (event.equals("split")
+                            ? "; the answer was cut off at maxTokens, asking again in halves"
+                            : "; asking again in one follow-up call"), fields);
+        }
     }
 
-    private void logFollowUp(int batch, int posts, List<Integer> pending, PostResult[] results, String stopReason) {
-        Map<String, Integer> problems = new TreeMap<>();
-        pending.forEach(i -> problems.merge(problem(results[i]), 1, Integer::sum));
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("event", "follow_up");
-        fields.put("batch", batch);
-        fields.put("posts", posts);
-        fields.put("postsWithoutScore", pending.size());
-        fields.put("problems", problems);
-        fields.put("stopReason", stopReason);
-        log.info("Batch " + batch + ": " + pending.size() + " of " + posts
-                + " posts got no usable answer line " + problems + "; asking again in one follow-up call", fields);
-    }
-
-    private static String problem(PostResult placeholder) {
-        return ((PostResult.Unscored) placeholder).reason();
+    private static List<List<Integer>> halves(List<Integer> positions) {
+        if (positions.size() == 1) {
+            return List.of(positions);
+        }
+        int middle = positions.size() / 2;
+        return List.of(positions.subList(0, middle), positions.subList(middle, positions.size()));
     }
 
     private static List<Integer> identity(int size) {

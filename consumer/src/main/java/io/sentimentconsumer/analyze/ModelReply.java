@@ -12,6 +12,7 @@ import io.sentimentconsumer.account.TokenUsage;
  * @param latencyMillis  the service's own {@code metrics.latencyMs}; {@code null} when absent
  * @param attempts       HTTP attempts the SDK made for this call
  * @param throttles      attempts the service answered with a throttling error
+ * @param backoffMillis  time the SDK waited between attempts
  */
 public record ModelReply(
         String text,
@@ -20,4 +21,5 @@ public record ModelReply(
         double durationMillis,
         Long latencyMillis,
         int attempts,
-        int throttles) {}
+        int throttles,
+        double backoffMillis) {}

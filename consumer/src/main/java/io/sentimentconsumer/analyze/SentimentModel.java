@@ -1,5 +1,7 @@
 package io.sentimentconsumer.analyze;
 
+import java.time.Duration;
+
 /**
  * A model that answers the prompt contract. Implementations: Amazon Bedrock's Converse API, and an offline
  * lexicon engine that answers the same contract locally.
@@ -20,8 +22,8 @@ public interface SentimentModel {
     }
 
     /**
-     * Runs one call. Throws {@link ModelCallException} when the call failed for good (after whatever retries
-     * the implementation makes), so that its records can be handed back.
+     * Runs one call, retries included, within {@code timeout}. Throws {@link ModelCallException} when the call
+     * failed for good, so that its records can be handed back (or, for a request too long, split).
      */
-    ModelReply converse(ModelRequest request);
+    ModelReply converse(ModelRequest request, Duration timeout);
 }

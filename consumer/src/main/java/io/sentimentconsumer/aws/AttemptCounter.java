@@ -1,6 +1,7 @@
 package io.sentimentconsumer.aws;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -19,21 +20,53 @@ final class AttemptCounter implements ExecutionInterceptor {
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         Counts counts = attributes.getAttribute(COUNTS);
         if (counts != null) {
-            counts.attempts.incrementAndGet();
+            counts.attemptStarted(System.nanoTime());
         }
     }
 
     @Override
     public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
         Counts counts = attributes.getAttribute(COUNTS);
-        if (counts != null && context.httpResponse().statusCode() == TOO_MANY_REQUESTS) {
-            counts.throttles.incrementAndGet();
+        if (counts != null) {
+            counts.attemptAnswered(System.nanoTime(), context.httpResponse().statusCode() == TOO_MANY_REQUESTS);
         }
     }
 
-    /** Attempts and throttles of one call. */
+    /**
+     * Attempts, throttles and back-off of one call. The back-off is the time from one answered attempt to the
+     * start of the next: the SDK's retry delay.
+     */
     static final class Counts {
-        final AtomicInteger attempts = new AtomicInteger();
-        final AtomicInteger throttles = new AtomicInteger();
+        private final AtomicInteger attempts = new AtomicInteger();
+        private final AtomicInteger throttles = new AtomicInteger();
+        private final AtomicLong backoffNanos = new AtomicLong();
+        private final AtomicLong lastAnsweredAt = new AtomicLong();
+
+        void attemptStarted(long now) {
+            attempts.incrementAndGet();
+            long answered = lastAnsweredAt.getAndSet(0);
+            if (answered != 0) {
+                backoffNanos.addAndGet(now - answered);
+            }
+        }
+
+        void attemptAnswered(long now, boolean throttled) {
+            lastAnsweredAt.set(now);
+            if (throttled) {
+                throttles.incrementAndGet();
+            }
+        }
+
+        int attempts() {
+            return attempts.get();
+        }
+
+        int throttles() {
+            return throttles.get();
+        }
+
+        double backoffMillis() {
+            return backoffNanos.get() / 1e6;
+        }
     }
 }

@@ -1,9 +1,12 @@
 package io.sentimentconsumer.aws;
 
 import java.time.Duration;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -18,22 +21,42 @@ public final class AwsClients {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     /** Nova Micro answers a 25-post batch in about a second; a silent socket for this long is a dead one. */
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration PUT_METRIC_DATA_TIMEOUT = Duration.ofMillis(1500);
 
     private AwsClients() {}
+
+    /**
+     * Retries with full-jitter exponential back-off, short enough to fit inside one Lambda invocation: every call
+     * also carries a total timeout bounded by the invocation's deadline, which ends retrying there. Throttling
+     * waits longer; across calls, the pipeline also halves its concurrency when it sees throttles.
+     */
+    static final RetryStrategy BEDROCK_RETRIES = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+            .maxAttempts(4)
+            .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofSeconds(2)))
+            .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(250), Duration.ofSeconds(5)))
+            .build();
 
     /** A Bedrock Runtime client; {@code region} may be {@code null} to let the SDK resolve it from AWS_REGION. */
     public static BedrockRuntimeClient bedrockRuntime(String region, ExecutionInterceptor interceptor) {
         BedrockRuntimeClientBuilder builder = BedrockRuntimeClient.builder()
                 .httpClientBuilder(httpClient())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(interceptor));
+                .overrideConfiguration(c -> c.addExecutionInterceptor(interceptor).retryStrategy(BEDROCK_RETRIES));
         if (region != null) {
             builder.region(Region.of(region));
         }
         return builder.build();
     }
 
+    /**
+     * PutMetricData runs after the last model call, inside the deadline margin; its total time, retries
+     * included, is bounded well inside the default margin so that publishing can never cause a Lambda timeout.
+     */
     public static CloudWatchClient cloudWatch() {
-        return CloudWatchClient.builder().httpClientBuilder(httpClient()).build();
+        return CloudWatchClient.builder()
+                .httpClientBuilder(httpClient())
+                .overrideConfiguration(c -> c.apiCallTimeout(PUT_METRIC_DATA_TIMEOUT)
+                        .apiCallAttemptTimeout(PUT_METRIC_DATA_TIMEOUT.dividedBy(2)))
+                .build();
     }
 
     private static UrlConnectionHttpClient.Builder httpClient() {

@@ -5,8 +5,8 @@ import io.sentimentconsumer.analyze.ModelCallException;
 import io.sentimentconsumer.analyze.ModelReply;
 import io.sentimentconsumer.analyze.ModelRequest;
 import io.sentimentconsumer.analyze.SentimentModel;
+import java.time.Duration;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
@@ -19,17 +19,22 @@ import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 /** The prompt contract over Amazon Bedrock's Converse API, with temperature 0. */
 public final class BedrockConverseModel implements SentimentModel {
 
+    /** A single attempt slower than this is treated as lost; Nova Micro answers a batch in about a second. */
+    static final Duration MAX_ATTEMPT_TIME = Duration.ofSeconds(20);
+
     private final BedrockRuntimeClient client;
     private final String modelId;
+    private final BedrockErrors errors;
 
-    BedrockConverseModel(BedrockRuntimeClient client, String modelId) {
+    BedrockConverseModel(BedrockRuntimeClient client, String modelId, String region) {
         this.client = client;
         this.modelId = modelId;
+        this.errors = new BedrockErrors(modelId, region);
     }
 
     /** A model on a new client for {@code region} ({@code null}: the SDK's default region chain). */
     public static BedrockConverseModel create(String modelId, String region) {
-        return new BedrockConverseModel(AwsClients.bedrockRuntime(region, new AttemptCounter()), modelId);
+        return new BedrockConverseModel(AwsClients.bedrockRuntime(region, new AttemptCounter()), modelId, region);
     }
 
     @Override
@@ -38,8 +43,9 @@ public final class BedrockConverseModel implements SentimentModel {
     }
 
     @Override
-    public ModelReply converse(ModelRequest request) {
+    public ModelReply converse(ModelRequest request, Duration timeout) {
         AttemptCounter.Counts counts = new AttemptCounter.Counts();
+        Duration attemptTimeout = timeout.compareTo(MAX_ATTEMPT_TIME) < 0 ? timeout : MAX_ATTEMPT_TIME;
         ConverseRequest converse = ConverseRequest.builder()
                 .modelId(modelId)
                 .system(SystemContentBlock.fromText(request.system()))
@@ -48,15 +54,17 @@ public final class BedrockConverseModel implements SentimentModel {
                         .content(ContentBlock.fromText(request.userMessage()))
                         .build())
                 .inferenceConfig(c -> c.temperature(0f).maxTokens(request.maxTokens()))
-                .overrideConfiguration(o -> o.putExecutionAttribute(AttemptCounter.COUNTS, counts))
+                .overrideConfiguration(o -> o
+                        .putExecutionAttribute(AttemptCounter.COUNTS, counts)
+                        .apiCallTimeout(timeout)
+                        .apiCallAttemptTimeout(attemptTimeout))
                 .build();
         long started = System.nanoTime();
         ConverseResponse response;
         try {
             response = client.converse(converse);
         } catch (SdkException e) {
-            throw new ModelCallException(describe(e, counts.attempts.get()), counts.attempts.get(),
-                    counts.throttles.get(), e);
+            throw errors.toModelCallException(e, counts.attempts(), counts.throttles(), counts.backoffMillis());
         }
         double durationMillis = (System.nanoTime() - started) / 1e6;
         return new ModelReply(
@@ -65,8 +73,9 @@ public final class BedrockConverseModel implements SentimentModel {
                 response.stopReasonAsString(),
                 durationMillis,
                 response.metrics() == null ? null : response.metrics().latencyMs(),
-                counts.attempts.get(),
-                counts.throttles.get());
+                counts.attempts(),
+                counts.throttles(),
+                counts.backoffMillis());
     }
 
     private static String text(ConverseResponse response) {
@@ -90,15 +99,5 @@ public final class BedrockConverseModel implements SentimentModel {
 
     private static long orZero(Integer value) {
         return value == null ? 0 : value;
-    }
-
-    private String describe(SdkException e, int attempts) {
-        String what = "Bedrock Converse (" + modelId + ") failed after " + attempts
-                + (attempts == 1 ? " attempt: " : " attempts: ");
-        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            return what + service.awsErrorDetails().errorCode() + " (HTTP " + service.statusCode() + "): "
-                    + service.awsErrorDetails().errorMessage();
-        }
-        return what + e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

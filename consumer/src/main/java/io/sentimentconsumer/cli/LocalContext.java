@@ -8,17 +8,19 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** The Lambda context {@code replay} hands the handler: a local request id and Lambda's longest timeout. */
+/** The Lambda context {@code replay} hands the handler: a local request id and a deadline like Lambda's. */
 final class LocalContext implements Context {
 
-    private static final int MAX_LAMBDA_TIMEOUT_MILLIS = 900_000;
+    /** Lambda's longest timeout, 15 minutes. */
+    static final int MAX_LAMBDA_TIMEOUT_MILLIS = 900_000;
 
     private final String requestId = "replay-" + UUID.randomUUID();
-    private final long deadline = System.currentTimeMillis() + MAX_LAMBDA_TIMEOUT_MILLIS;
+    private final long deadline;
     private final PrintStream log;
 
-    LocalContext(PrintStream log) {
+    LocalContext(PrintStream log, int remainingMillis) {
         this.log = log;
+        this.deadline = System.currentTimeMillis() + remainingMillis;
     }
 
     @Override

@@ -61,6 +61,10 @@ final class ReplayCommand implements Callable<Integer> {
             description = "model calls in flight (default: BEDROCK_CONCURRENCY, else 4)")
     Integer concurrency;
 
+    @Option(names = "--remaining-ms", paramLabel = "N",
+            description = "the Lambda deadline to simulate: time left when the invocation starts (default: 900000)")
+    int remainingMillis = LocalContext.MAX_LAMBDA_TIMEOUT_MILLIS;
+
     @Option(names = "--results", paramLabel = "FILE",
             description = "also write each record's outcome (id, score, label or reason; no text) as JSON Lines")
     Path results;
@@ -80,7 +84,7 @@ final class ReplayCommand implements Callable<Integer> {
             pipeline = Pipelines.bedrock(config, log, stdout);
         }
         KinesisSentimentHandler handler = new KinesisSentimentHandler(pipeline, this::writeResults);
-        StreamsEventResponse response = handler.handleRequest(event, new LocalContext(System.err));
+        StreamsEventResponse response = handler.handleRequest(event, new LocalContext(System.err, remainingMillis));
         stdout.println(responseJson(response));
         stdout.flush();
         return 0;

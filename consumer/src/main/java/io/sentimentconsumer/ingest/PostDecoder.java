@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -14,10 +17,12 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 /**
- * Turns a record's bytes into a {@link Post}. A record is invalid only when it cannot carry a post at all:
- * not UTF-8, not JSON, not an object, or without a non-blank string {@code content}. Reasons name the defect
+ * Turns a record's bytes into a {@link Post}, inflating them first when they are gzip. A record is invalid only
+ * when it cannot carry a post at all: corrupt gzip or a compression bomb, not UTF-8, not JSON, not an object, or
+ * without a non-blank string {@code content}. Reasons name the defect
  * and its position, never the data, so they are safe to log.
  */
 public final class PostDecoder {
@@ -26,7 +31,17 @@ public final class PostDecoder {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    /** A post is a few kilobytes; anything inflating past this is a compression bomb, not a post. */
+    public static final int MAX_INFLATED_BYTES = 1 << 20;
+
     public DecodedRecord decode(byte[] data) {
+        if (data.length >= 2 && data[0] == (byte) 0x1F && data[1] == (byte) 0x8B) {
+            try {
+                data = inflate(data);
+            } catch (IOException e) {
+                return new DecodedRecord.Invalid(e.getMessage());
+            }
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -75,6 +90,18 @@ public final class PostDecoder {
                 location(node.get("location")),
                 number(node.get("engagement_score")),
                 node.path("post_type").isTextual() ? Post.PostType.parse(node.get("post_type").asText()) : null));
+    }
+
+    private static byte[] inflate(byte[] gzip) throws IOException {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
+            byte[] inflated = in.readNBytes(MAX_INFLATED_BYTES + 1);
+            if (inflated.length > MAX_INFLATED_BYTES) {
+                throw new IOException("gzip data inflates beyond " + MAX_INFLATED_BYTES + " bytes");
+            }
+            return inflated;
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new IOException("gzip data is corrupt or truncated", e);
+        }
     }
 
     private static String describe(JsonNode node) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.sentimentconsumer.analyze.Deadline;
 import io.sentimentconsumer.ingest.InputRecord;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.ConsumerConfig;
@@ -11,6 +12,7 @@ import io.sentimentconsumer.pipeline.InvocationReport;
 import io.sentimentconsumer.pipeline.Pipelines;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -52,7 +54,9 @@ public final class KinesisSentimentHandler implements RequestHandler<KinesisEven
             KinesisEvent.Record kinesis = eventRecord.getKinesis();
             records.add(new InputRecord(kinesis.getSequenceNumber(), bytes(kinesis.getData())));
         }
-        InvocationReport report = pipeline.process(records, SUMMARY_TITLE);
+        Deadline deadline = context == null
+                ? Deadline.NONE : Deadline.after(Duration.ofMillis(context.getRemainingTimeInMillis()));
+        InvocationReport report = pipeline.process(records, SUMMARY_TITLE, deadline);
         reports.accept(report);
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         for (String sequenceNumber : report.handedBack()) {

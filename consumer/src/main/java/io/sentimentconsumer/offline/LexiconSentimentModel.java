@@ -5,6 +5,7 @@ import io.sentimentconsumer.analyze.ModelReply;
 import io.sentimentconsumer.analyze.ModelRequest;
 import io.sentimentconsumer.analyze.SentimentModel;
 import java.math.BigDecimal;
+import java.time.Duration;
 
 /**
  * The offline engine: answers the prompt contract on this machine with a lexicon scorer, so that everything runs
@@ -40,14 +41,17 @@ public final class LexiconSentimentModel implements SentimentModel {
         return true;
     }
 
-    /** Answers every line {@code <n>|<text>} of the user message, in order, with a line {@code <n>|<score>}. */
+    /**
+     * Answers every line {@code <n>|<text>} of the user message, in order, with a line {@code <n>|<score>}. It
+     * takes milliseconds, far inside any timeout, so the timeout is not consulted.
+     */
     @Override
-    public ModelReply converse(ModelRequest request) {
+    public ModelReply converse(ModelRequest request, Duration timeout) {
         long started = System.nanoTime();
         String answer = answer(request.userMessage());
         double durationMillis = (System.nanoTime() - started) / 1e6;
         TokenUsage usage = TokenEstimator.estimate(request, answer);
-        return new ModelReply(answer, usage, STOP_REASON, durationMillis, null, 1, 0);
+        return new ModelReply(answer, usage, STOP_REASON, durationMillis, null, 1, 0, 0);
     }
 
     private String answer(String userMessage) {

@@ -12,6 +12,8 @@ import java.util.Map;
  *                       {@code replay} the offline engine)
  * @param bedrockRegion  {@code BEDROCK_REGION}; {@code null} leaves the region to the SDK ({@code AWS_REGION})
  * @param priceTableFile {@code PRICE_TABLE_FILE}; {@code null} for the bundled table
+ * @param deadlineMarginMillis {@code DEADLINE_MARGIN_MS}: time kept free before Lambda's deadline for the summary
+ *                       and metrics; no model call starts unless one as slow as the slowest recent one ends before
  */
 public record ConsumerConfig(
         String modelId,
@@ -22,7 +24,8 @@ public record ConsumerConfig(
         MetricsSink metricsSink,
         String metricsNamespace,
         String environment,
-        Path priceTableFile) {
+        Path priceTableFile,
+        int deadlineMarginMillis) {
 
     public static final String DEFAULT_MODEL_ID = "amazon.nova-micro-v1:0";
     public static final int MAX_BATCH_SIZE = 200;
@@ -33,6 +36,7 @@ public record ConsumerConfig(
         requireRange("BATCH_SIZE", batchSize, 1, MAX_BATCH_SIZE);
         requireRange("BEDROCK_CONCURRENCY", concurrency, 1, 64);
         requireRange("MAX_POST_CHARS", maxPostChars, 1, 100_000);
+        requireRange("DEADLINE_MARGIN_MS", deadlineMarginMillis, 0, 600_000);
         if (metricsNamespace == null || metricsNamespace.isBlank()) {
             throw new IllegalArgumentException("METRICS_NAMESPACE must not be blank");
         }
@@ -52,7 +56,8 @@ public record ConsumerConfig(
                 env.getOrDefault("METRICS_NAMESPACE", "SentimentAnalysis/Bedrock"),
                 env.getOrDefault("ENVIRONMENT", "dev"),
                 env.get("PRICE_TABLE_FILE") == null || env.get("PRICE_TABLE_FILE").isBlank()
-                        ? null : Path.of(env.get("PRICE_TABLE_FILE")));
+                        ? null : Path.of(env.get("PRICE_TABLE_FILE")),
+                integer(env, "DEADLINE_MARGIN_MS", 2000));
     }
 
     /** The configured model, or the default one. */

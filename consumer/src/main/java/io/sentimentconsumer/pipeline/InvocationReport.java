@@ -14,11 +14,15 @@ public record InvocationReport(List<RecordOutcome> outcomes, RecordCounts counts
         calls = List.copyOf(calls);
     }
 
-    /** Sequence numbers of the records handed back, in input order. */
+    /**
+     * Sequence numbers of the Kinesis records handed back, in input order, each once (a KPL aggregate goes back
+     * whole when any of its user records does).
+     */
     public List<String> handedBack() {
         return outcomes.stream()
                 .filter(o -> o.kind() == RecordOutcome.Kind.HANDED_BACK)
                 .map(RecordOutcome::sequenceNumber)
+                .distinct()
                 .toList();
     }
 }

@@ -10,6 +10,7 @@ import io.sentimentconsumer.publish.EmfMetricsPublisher;
 import io.sentimentconsumer.publish.MetricDimensions;
 import io.sentimentconsumer.publish.MetricsPublisher;
 import java.io.PrintStream;
+import java.time.Duration;
 
 /** Assembles a pipeline from configuration; each runtime calls this once per process. */
 public final class Pipelines {
@@ -40,6 +41,6 @@ public final class Pipelines {
             case NONE -> MetricsPublisher.NONE;
         };
         return new SentimentPipeline(model, config.batchSize(), config.concurrency(), config.maxPostChars(),
-                prices.priceFor(model.pricedAs()), publisher, log);
+                Duration.ofMillis(config.deadlineMarginMillis()), prices.priceFor(model.pricedAs()), publisher, log);
     }
 }

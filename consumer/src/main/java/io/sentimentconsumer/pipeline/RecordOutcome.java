@@ -5,17 +5,19 @@ import io.sentimentconsumer.analyze.SentimentLabel;
 /**
  * Where one record ended. Exactly one of: scored (with score and label), unscored or invalid (with a reason), or
  * handed back for the runtime to deliver again (with a reason).
+ *
+ * @param subSequenceNumber the user record's position inside a KPL-aggregated Kinesis record, else {@code null};
+ *                          the Kinesis record is what the runtime hands back
  */
-public record RecordOutcome(String sequenceNumber, String postId, Kind kind, Double score, SentimentLabel label,
-                            String reason) {
+public record RecordOutcome(String sequenceNumber, Integer subSequenceNumber, String postId, Kind kind, Double score,
+                            SentimentLabel label, String reason) {
 
     public enum Kind { SCORED, UNSCORED, INVALID, HANDED_BACK }
 
-    static RecordOutcome scored(String sequenceNumber, String postId, double score) {
-        return new RecordOutcome(sequenceNumber, postId, Kind.SCORED, score, SentimentLabel.of(score), null);
-    }
-
-    static RecordOutcome of(String sequenceNumber, String postId, Kind kind, String reason) {
-        return new RecordOutcome(sequenceNumber, postId, kind, null, null, reason);
+    /** The same outcome for another record carrying the same post. */
+    RecordOutcome sharedWith(String otherSequenceNumber, Integer otherSubSequenceNumber) {
+        return new RecordOutcome(otherSequenceNumber, otherSubSequenceNumber, postId, kind, score, label,
+                "duplicate of the post at sequence number " + sequenceNumber
+                        + (reason == null ? "" : "; " + reason));
     }
 }

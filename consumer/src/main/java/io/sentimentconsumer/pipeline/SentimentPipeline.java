@@ -5,18 +5,26 @@ import io.sentimentconsumer.account.ModelPrice;
 import io.sentimentconsumer.account.RecordCounts;
 import io.sentimentconsumer.account.TokenMetricsTracker;
 import io.sentimentconsumer.account.UsageLines;
+import io.sentimentconsumer.analyze.AdaptiveConcurrency;
 import io.sentimentconsumer.analyze.BatchAnalyzer;
 import io.sentimentconsumer.analyze.BatchAnalyzer.BatchResult;
+import io.sentimentconsumer.analyze.BatchAnalyzer.Stop;
+import io.sentimentconsumer.analyze.CallGate;
+import io.sentimentconsumer.analyze.Deadline;
+import io.sentimentconsumer.analyze.LatencyEstimate;
 import io.sentimentconsumer.analyze.PostResult;
 import io.sentimentconsumer.analyze.SentimentModel;
 import io.sentimentconsumer.ingest.DecodedRecord;
 import io.sentimentconsumer.ingest.InputRecord;
+import io.sentimentconsumer.ingest.KplAggregate;
 import io.sentimentconsumer.ingest.PostDecoder;
 import io.sentimentconsumer.ingest.PostText;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.publish.InvocationMetrics;
 import io.sentimentconsumer.publish.MetricsPublisher;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,15 +33,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The one pipeline every runtime feeds: decode records, batch the posts in record order, score the batches
- * concurrently, account for every call, publish metrics and write the summary. Every record ends with exactly one
- * outcome; the summary is written even when the invocation fails part-way.
+ * The one pipeline every runtime feeds: unpack and decode records, batch the posts in record order, score the
+ * batches concurrently, account for every call, publish metrics and write the summary. Every record ends with
+ * exactly one outcome; the summary is written even when the invocation fails part-way.
  *
- * <p>When a batch's call fails for good, its records are handed back, and batches after it that have not started
- * are not sent: the runtime will deliver those records again, and paying for them twice helps no one.
+ * <p>When a batch stops early (a call failed after its retries, a configuration error, or no time left before the
+ * deadline), its unfinished records are handed back and batches after it that have not started are not sent: the
+ * runtime resumes from the lowest handed-back record, so those records come back anyway, and paying for them twice
+ * helps no one.
  */
 public final class SentimentPipeline {
 
@@ -43,19 +54,29 @@ public final class SentimentPipeline {
     private final Optional<ModelPrice> price;
     private final MetricsPublisher metrics;
     private final EventLog log;
+    private final Duration deadlineMargin;
     private final BatchAnalyzer analyzer;
     private final ExecutorService calls;
+    private final AdaptiveConcurrency concurrency;
+    private final LatencyEstimate latency = new LatencyEstimate();
     private final PostDecoder decoder = new PostDecoder();
 
+    /**
+     * @param deadlineMargin time kept free before a deadline for the summary and metrics; no model call is started
+     *                       unless a call as slow as the slowest recent one still ends before it
+     */
     public SentimentPipeline(SentimentModel model, int batchSize, int concurrency, int maxPostChars,
-                             Optional<ModelPrice> price, MetricsPublisher metrics, EventLog log) {
+                             Duration deadlineMargin, Optional<ModelPrice> price, MetricsPublisher metrics,
+                             EventLog log) {
         this.model = model;
         this.batchSize = batchSize;
         this.postText = new PostText(maxPostChars);
+        this.deadlineMargin = deadlineMargin;
         this.price = price;
         this.metrics = metrics;
         this.log = log;
         this.analyzer = new BatchAnalyzer(model, log);
+        this.concurrency = new AdaptiveConcurrency(concurrency);
         AtomicInteger threads = new AtomicInteger();
         this.calls = Executors.newFixedThreadPool(concurrency, task -> {
             Thread thread = new Thread(task, "model-call-" + threads.incrementAndGet());
@@ -73,18 +94,24 @@ public final class SentimentPipeline {
         return model;
     }
 
+    /** Processes records without a deadline (a worker, a test). */
+    public InvocationReport process(List<InputRecord> records, String summaryTitle) {
+        return process(records, summaryTitle, Deadline.NONE);
+    }
+
     /**
      * Processes one delivery of records and returns an outcome for each, in input order.
      *
      * @param summaryTitle how the summary line starts, e.g. "Lambda invocation token summary"
+     * @param deadline     when the invocation must be over (Lambda's remaining time)
      */
-    public InvocationReport process(List<InputRecord> records, String summaryTitle) {
+    public InvocationReport process(List<InputRecord> records, String summaryTitle, Deadline deadline) {
         long started = System.nanoTime();
         TokenMetricsTracker tracker = new TokenMetricsTracker(model.modelId(), price, model.estimated(), log);
-        RecordOutcome[] outcomes = new RecordOutcome[records.size()];
-        int truncated = 0;
+        CallGate gate = new CallGate(concurrency, latency, deadline, deadlineMargin);
+        Invocation invocation = new Invocation(unpack(records), tracker, gate);
         try {
-            truncated = run(records, tracker, outcomes);
+            invocation.run();
         } catch (RuntimeException | Error e) {
             log.error("Invocation failed part-way (" + e.getClass().getSimpleName() + "); records without an "
                     + "outcome are handed back", Map.of("event", "invocation_failed",
@@ -94,136 +121,234 @@ public final class SentimentPipeline {
             log.error("Invocation interrupted; records without an outcome are handed back",
                     Map.of("event", "invocation_interrupted"));
         }
-        for (int i = 0; i < outcomes.length; i++) {
-            if (outcomes[i] == null) {
-                outcomes[i] = RecordOutcome.of(records.get(i).sequenceNumber(), null,
-                        RecordOutcome.Kind.HANDED_BACK, "invocation failed before this record was finished");
-            }
-        }
-        List<RecordOutcome> all = List.of(outcomes);
-        RecordCounts counts = count(all, truncated);
+        List<RecordOutcome> all = invocation.outcomes();
+        RecordCounts counts = count(all, invocation.truncated, invocation.duplicates);
         CallTotals totals = tracker.totals();
         int metricsFailures = publish(tracker, totals, counts);
-        writeSummary(summaryTitle, tracker, totals, counts, metricsFailures, (System.nanoTime() - started) / 1e6);
+        Map<String, Object> pacing = new LinkedHashMap<>();
+        pacing.put("kinesisRecords", records.size());
+        pacing.put("slotWaitMs", round(gate.slotWaitMillis()));
+        pacing.put("retryWaitMs", round(gate.retryWaitMillis()));
+        pacing.put("concurrencyLimit", round(gate.concurrencyLimit()));
+        pacing.put("deadlineReached", invocation.deadlineReached.get());
+        writeSummary(summaryTitle, tracker, totals, counts, metricsFailures, pacing,
+                (System.nanoTime() - started) / 1e6);
         return new InvocationReport(all, counts, totals, tracker.calls(), metricsFailures);
     }
 
-    /** Fills {@code outcomes} and returns how many posts were truncated. */
-    private int run(List<InputRecord> records, TokenMetricsTracker tracker, RecordOutcome[] outcomes)
-            throws InterruptedException {
-        int truncated = 0;
-        List<Integer> valid = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        String[] postIds = new String[records.size()];
-        for (int i = 0; i < records.size(); i++) {
-            InputRecord record = records.get(i);
-            DecodedRecord decoded = decoder.decode(record.data());
-            if (decoded instanceof DecodedRecord.Invalid invalid) {
-                outcomes[i] = RecordOutcome.of(record.sequenceNumber(), null, RecordOutcome.Kind.INVALID,
-                        invalid.reason());
-                log.warn("Invalid record " + record.sequenceNumber() + ": " + invalid.reason(), Map.of(
-                        "event", "invalid_record", "sequenceNumber", record.sequenceNumber(),
-                        "reason", invalid.reason()));
+    /** One user record: a Kinesis record, or one of the records a KPL aggregate holds. */
+    private record Entry(String sequenceNumber, Integer subSequenceNumber, byte[] data, String invalidReason) {}
+
+    private static List<Entry> unpack(List<InputRecord> records) {
+        List<Entry> entries = new ArrayList<>(records.size());
+        for (InputRecord record : records) {
+            if (!KplAggregate.isAggregated(record.data())) {
+                entries.add(new Entry(record.sequenceNumber(), null, record.data(), null));
                 continue;
             }
-            var post = ((DecodedRecord.Valid) decoded).post();
-            PostText.Prepared prepared = postText.prepare(post.content());
-            if (prepared.truncated()) {
-                truncated++;
-            }
-            postIds[i] = post.id();
-            valid.add(i);
-            texts.add(prepared.text());
-        }
-
-        AtomicInteger firstFailedBatch = new AtomicInteger(Integer.MAX_VALUE);
-        List<Future<BatchResult>> futures = new ArrayList<>();
-        for (int from = 0, batch = 1; from < valid.size(); from += batchSize, batch++) {
-            int number = batch;
-            List<String> batchTexts = texts.subList(from, Math.min(texts.size(), from + batchSize));
-            futures.add(calls.submit(() -> {
-                if (firstFailedBatch.get() < number) {
-                    return null;
-                }
-                BatchResult result = analyzer.analyze(number, batchTexts, tracker);
-                if (result.failure() != null) {
-                    firstFailedBatch.accumulateAndGet(number, Math::min);
-                }
-                return result;
-            }));
-        }
-
-        int notSent = 0;
-        for (int b = 0; b < futures.size(); b++) {
-            List<Integer> positions = valid.subList(b * batchSize, Math.min(valid.size(), (b + 1) * batchSize));
-            BatchResult result;
             try {
-                result = futures.get(b).get();
-            } catch (ExecutionException e) {
-                // A defect, not a model failure: hand the batch back rather than lose or guess anything.
-                log.error("Batch " + (b + 1) + " failed unexpectedly (" + e.getCause().getClass().getName()
-                        + "); handing its records back", Map.of("event", "batch_error", "batch", b + 1));
-                firstFailedBatch.accumulateAndGet(b + 1, Math::min);
-                handBack(records, positions, postIds, outcomes, "unexpected error while analysing its batch");
-                continue;
-            }
-            if (result == null) {
-                notSent += positions.size();
-                handBack(records, positions, postIds, outcomes,
-                        "not sent: an earlier batch failed and the runtime will deliver this record again");
-                continue;
-            }
-            if (result.failure() != null) {
-                logHandedBack(b + 1, records, positions, result);
-            }
-            for (int k = 0; k < positions.size(); k++) {
-                int i = positions.get(k);
-                String seq = records.get(i).sequenceNumber();
-                outcomes[i] = outcome(seq, postIds[i], result.results().get(k));
+                List<byte[]> userRecords = KplAggregate.userRecords(record.data());
+                for (int k = 0; k < userRecords.size(); k++) {
+                    entries.add(new Entry(record.sequenceNumber(), k, userRecords.get(k), null));
+                }
+            } catch (IllegalArgumentException e) {
+                entries.add(new Entry(record.sequenceNumber(), null, record.data(), e.getMessage()));
             }
         }
-        if (notSent > 0) {
-            log.warn(notSent + " records of later batches were not sent to the model because batch "
-                            + firstFailedBatch.get() + " failed; they are handed back",
-                    Map.of("event", "batches_not_sent", "records", notSent, "failedBatch", firstFailedBatch.get()));
-        }
-        return truncated;
+        return entries;
     }
 
-    private static RecordOutcome outcome(String seq, String postId, PostResult result) {
-        if (result instanceof PostResult.Scored scored) {
-            return RecordOutcome.scored(seq, postId, scored.score());
-        }
-        if (result instanceof PostResult.Unscored unscored) {
-            return RecordOutcome.of(seq, postId, RecordOutcome.Kind.UNSCORED, unscored.reason());
-        }
-        return RecordOutcome.of(seq, postId, RecordOutcome.Kind.HANDED_BACK, ((PostResult.HandedBack) result).reason());
-    }
+    /** The state of one invocation. */
+    private final class Invocation {
+        private final List<Entry> entries;
+        private final TokenMetricsTracker tracker;
+        private final CallGate gate;
+        private final RecordOutcome[] outcomes;
+        private final String[] postIds;
+        private final Map<Integer, Integer> duplicateOf = new HashMap<>();
+        private final AtomicInteger firstStoppedBatch = new AtomicInteger(Integer.MAX_VALUE);
+        private final AtomicBoolean configurationErrorLogged = new AtomicBoolean();
+        private final AtomicBoolean deadlineReached = new AtomicBoolean();
+        private int truncated;
+        private int duplicates;
 
-    private void logHandedBack(int batch, List<InputRecord> records, List<Integer> positions, BatchResult result) {
-        long handedBack = result.results().stream().filter(r -> r instanceof PostResult.HandedBack).count();
-        String from = null;
-        for (int k = 0; k < positions.size(); k++) {
-            if (result.results().get(k) instanceof PostResult.HandedBack) {
-                from = records.get(positions.get(k)).sequenceNumber();
-                break;
+        Invocation(List<Entry> entries, TokenMetricsTracker tracker, CallGate gate) {
+            this.entries = entries;
+            this.tracker = tracker;
+            this.gate = gate;
+            this.outcomes = new RecordOutcome[entries.size()];
+            this.postIds = new String[entries.size()];
+        }
+
+        void run() throws InterruptedException {
+            List<Integer> valid = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            Map<String, Integer> firstById = new HashMap<>();
+            for (int i = 0; i < entries.size(); i++) {
+                Entry entry = entries.get(i);
+                DecodedRecord decoded = entry.invalidReason() != null
+                        ? new DecodedRecord.Invalid(entry.invalidReason())
+                        : decoder.decode(entry.data());
+                if (decoded instanceof DecodedRecord.Invalid invalid) {
+                    outcomes[i] = outcome(i, RecordOutcome.Kind.INVALID, null, invalid.reason());
+                    log.warn("Invalid record " + where(entry) + ": " + invalid.reason(), Map.of(
+                            "event", "invalid_record", "sequenceNumber", entry.sequenceNumber(),
+                            "subSequenceNumber", String.valueOf(entry.subSequenceNumber()),
+                            "reason", invalid.reason()));
+                    continue;
+                }
+                var post = ((DecodedRecord.Valid) decoded).post();
+                postIds[i] = post.id();
+                Integer first = post.id() == null ? null : firstById.putIfAbsent(post.id(), i);
+                if (first != null) {
+                    // Kinesis delivers at least once: the same post twice is analysed and paid for once.
+                    duplicateOf.put(i, first);
+                    duplicates++;
+                    continue;
+                }
+                PostText.Prepared prepared = postText.prepare(post.content());
+                if (prepared.truncated()) {
+                    truncated++;
+                }
+                valid.add(i);
+                texts.add(prepared.text());
+            }
+            analyse(valid, texts);
+            duplicateOf.forEach((i, first) -> {
+                if (outcomes[first] != null) {
+                    Entry entry = entries.get(i);
+                    outcomes[i] = outcomes[first].sharedWith(entry.sequenceNumber(), entry.subSequenceNumber());
+                }
+            });
+        }
+
+        private void analyse(List<Integer> valid, List<String> texts) throws InterruptedException {
+            List<Future<BatchResult>> futures = new ArrayList<>();
+            for (int from = 0, batch = 1; from < valid.size(); from += batchSize, batch++) {
+                int number = batch;
+                List<String> batchTexts = texts.subList(from, Math.min(texts.size(), from + batchSize));
+                futures.add(calls.submit(() -> {
+                    if (firstStoppedBatch.get() < number) {
+                        return null;
+                    }
+                    BatchResult result = analyzer.analyze(number, batchTexts, tracker, gate);
+                    if (result.stop() != null) {
+                        firstStoppedBatch.accumulateAndGet(number, Math::min);
+                    }
+                    return result;
+                }));
+            }
+            int notSent = 0;
+            for (int b = 0; b < futures.size(); b++) {
+                List<Integer> positions = valid.subList(b * batchSize, Math.min(valid.size(), (b + 1) * batchSize));
+                BatchResult result;
+                try {
+                    result = futures.get(b).get();
+                } catch (ExecutionException e) {
+                    // A defect, not a model failure: hand the batch back rather than lose or guess anything.
+                    log.error("Batch " + (b + 1) + " failed unexpectedly (" + e.getCause().getClass().getName()
+                            + "); handing its records back", Map.of("event", "batch_error", "batch", b + 1));
+                    firstStoppedBatch.accumulateAndGet(b + 1, Math::min);
+                    handBack(positions, "unexpected error while analysing its batch");
+                    continue;
+                }
+                if (result == null) {
+                    notSent += positions.size();
+                    handBack(positions, "not sent: an earlier batch stopped and the runtime will deliver "
+                            + "this record again");
+                    continue;
+                }
+                if (result.stop() != null) {
+                    logStop(b + 1, positions, result);
+                }
+                for (int k = 0; k < positions.size(); k++) {
+                    int i = positions.get(k);
+                    outcomes[i] = outcome(i, result.results().get(k));
+                }
+            }
+            if (notSent > 0) {
+                log.warn(notSent + " records of later batches were not sent to the model because batch "
+                                + firstStoppedBatch.get() + " stopped; they are handed back",
+                        Map.of("event", "batches_not_sent", "records", notSent,
+                                "stoppedBatch", firstStoppedBatch.get()));
             }
         }
-        log.warn("Batch " + batch + " failed after retries; handing back " + handedBack
-                        + " records from sequence number " + from + ": " + result.failure().getMessage(),
-                Map.of("event", "batch_handed_back", "batch", batch, "records", handedBack,
-                        "firstSequenceNumber", String.valueOf(from), "error", result.failure().getMessage()));
-    }
 
-    private static void handBack(List<InputRecord> records, List<Integer> positions, String[] postIds,
-                                 RecordOutcome[] outcomes, String reason) {
-        for (int i : positions) {
-            outcomes[i] = RecordOutcome.of(records.get(i).sequenceNumber(), postIds[i],
-                    RecordOutcome.Kind.HANDED_BACK, reason);
+        private void logStop(int batch, List<Integer> positions, BatchResult result) {
+            Stop stop = result.stop();
+            long handedBack = result.results().stream().filter(r -> r instanceof PostResult.HandedBack).count();
+            String from = null;
+            for (int k = 0; k < positions.size() && from == null; k++) {
+                if (result.results().get(k) instanceof PostResult.HandedBack) {
+                    from = entries.get(positions.get(k)).sequenceNumber();
+                }
+            }
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("batch", batch);
+            fields.put("records", handedBack);
+            fields.put("firstSequenceNumber", String.valueOf(from));
+            fields.put("error", stop.message());
+            switch (stop.reason()) {
+                case CONFIGURATION -> {
+                    // Every batch in flight fails the same way; one line says what to fix.
+                    if (configurationErrorLogged.compareAndSet(false, true)) {
+                        fields.put("event", "model_configuration_error");
+                        log.error(stop.message() + " All records are handed back until it is fixed.", fields);
+                    }
+                }
+                case DEADLINE -> {
+                    deadlineReached.set(true);
+                    fields.put("event", "deadline_reached");
+                    log.warn("Batch " + batch + ": no time left for another model call before the deadline; "
+                            + "handing back " + handedBack + " records from sequence number " + from, fields);
+                }
+                case CALL_FAILED -> {
+                    fields.put("event", "batch_handed_back");
+                    log.warn("Batch " + batch + " failed after retries; handing back " + handedBack
+                            + " records from sequence number " + from + ": " + stop.message(), fields);
+                }
+            }
+        }
+
+        private void handBack(List<Integer> positions, String reason) {
+            for (int i : positions) {
+                outcomes[i] = outcome(i, RecordOutcome.Kind.HANDED_BACK, null, reason);
+            }
+        }
+
+        private RecordOutcome outcome(int i, PostResult result) {
+            if (result instanceof PostResult.Scored scored) {
+                return outcome(i, RecordOutcome.Kind.SCORED, scored.score(), null);
+            }
+            if (result instanceof PostResult.Unscored unscored) {
+                return outcome(i, RecordOutcome.Kind.UNSCORED, null, unscored.reason());
+            }
+            return outcome(i, RecordOutcome.Kind.HANDED_BACK, null, ((PostResult.HandedBack) result).reason());
+        }
+
+        private RecordOutcome outcome(int i, RecordOutcome.Kind kind, Double score, String reason) {
+            Entry entry = entries.get(i);
+            return new RecordOutcome(entry.sequenceNumber(), entry.subSequenceNumber(), postIds[i], kind, score,
+                    score == null ? null : io.sentimentconsumer.analyze.SentimentLabel.of(score), reason);
+        }
+
+        /** Every record's outcome; one the invocation never reached (it failed part-way) is handed back. */
+        List<RecordOutcome> outcomes() {
+            List<RecordOutcome> all = new ArrayList<>(outcomes.length);
+            for (int i = 0; i < outcomes.length; i++) {
+                all.add(outcomes[i] != null ? outcomes[i] : outcome(i, RecordOutcome.Kind.HANDED_BACK, null,
+                        "invocation failed before this record was finished"));
+            }
+            return all;
+        }
+
+        private String where(Entry entry) {
+            return entry.subSequenceNumber() == null ? entry.sequenceNumber()
+                    : entry.sequenceNumber() + " (user record " + entry.subSequenceNumber() + ")";
         }
     }
 
-    private static RecordCounts count(List<RecordOutcome> outcomes, int truncated) {
+    private static RecordCounts count(List<RecordOutcome> outcomes, int truncated, int duplicates) {
         int positive = 0, negative = 0, neutral = 0, unscored = 0, invalid = 0, handedBack = 0;
         for (RecordOutcome o : outcomes) {
             switch (o.kind()) {
@@ -240,7 +365,7 @@ public final class SentimentPipeline {
             }
         }
         return new RecordCounts(outcomes.size(), positive, negative, neutral, unscored, invalid, handedBack,
-                truncated);
+                truncated, duplicates);
     }
 
     private int publish(TokenMetricsTracker tracker, CallTotals totals, RecordCounts counts) {
@@ -256,7 +381,7 @@ public final class SentimentPipeline {
     }
 
     private void writeSummary(String title, TokenMetricsTracker tracker, CallTotals totals, RecordCounts counts,
-                              int metricsFailures, double durationMillis) {
+                              int metricsFailures, Map<String, Object> pacing, double durationMillis) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("event", "invocation_summary");
         fields.put("modelId", tracker.modelId());
@@ -270,6 +395,7 @@ public final class SentimentPipeline {
         fields.put("invalid", counts.invalid());
         fields.put("handedBack", counts.handedBack());
         fields.put("truncated", counts.truncated());
+        fields.put("duplicates", counts.duplicates());
         fields.put("inputTokens", totals.usage().inputTokens());
         fields.put("outputTokens", totals.usage().outputTokens());
         fields.put("cacheReadInputTokens", totals.usage().cacheReadInputTokens());
@@ -284,8 +410,13 @@ public final class SentimentPipeline {
         fields.put("failedCalls", totals.failedCalls());
         fields.put("attempts", totals.attempts());
         fields.put("throttles", totals.throttles());
+        fields.putAll(pacing);
         fields.put("metricsFailures", metricsFailures);
-        fields.put("durationMs", Math.round(durationMillis * 100) / 100.0);
+        fields.put("durationMs", round(durationMillis));
         log.info(UsageLines.summary(title, totals, tracker.estimated()), fields);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
     }
 }

@@ -37,6 +37,7 @@ public final class InvocationMetrics {
         out.add(new Measurement("UnscoredPosts", MetricUnit.COUNT, counts.unscored()));
         out.add(new Measurement("InvalidRecords", MetricUnit.COUNT, counts.invalid()));
         out.add(new Measurement("HandedBackRecords", MetricUnit.COUNT, counts.handedBack()));
+        out.add(new Measurement("BedrockThrottles", MetricUnit.COUNT, totals.throttles()));
         if (totals.unpricedCalls() > 0) {
             out.add(new Measurement("UnpricedCalls", MetricUnit.COUNT, totals.unpricedCalls()));
         }

@@ -14,6 +14,7 @@ import io.sentimentconsumer.analyze.ModelRequest;
 import io.sentimentconsumer.analyze.PromptContract;
 import io.sentimentconsumer.analyze.SentimentLabel;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class LexiconSentimentModelTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private static final List<String> POSTS = List.of(
             "I love this new phone, the camera is amazing!",
@@ -39,7 +42,7 @@ class LexiconSentimentModelTest {
 
     @Test
     void answersEveryPostWithOneScoreTheParserAccepts() {
-        ModelReply reply = model.converse(PromptContract.request(POSTS));
+        ModelReply reply = model.converse(PromptContract.request(POSTS), TIMEOUT);
 
         ParsedAnswer parsed = AnswerParser.parse(reply.text(), POSTS.size());
 
@@ -54,15 +57,15 @@ class LexiconSentimentModelTest {
     @Test
     void writesOneLinePerPostInOrderWithAtMostTwoDecimals() {
         // blessed = 2.9: 2.9 / sqrt(2.9² + 15) = 0.5994, which rounds to 0.60 and is written 0.6
-        ModelReply reply = model.converse(PromptContract.request(List.of("good", "bad", "the train", "blessed")));
+        ModelReply reply = model.converse(PromptContract.request(List.of("good", "bad", "the train", "blessed")), TIMEOUT);
 
         assertThat(reply.text()).isEqualTo("1|0.44\n2|-0.54\n3|0\n4|0.6");
     }
 
     @Test
     void scoresTheWholeTextAfterTheFirstBar() {
-        ModelReply piped = model.converse(PromptContract.request(List.of("A|B testing: good")));
-        ModelReply plain = model.converse(PromptContract.request(List.of("A B testing: good")));
+        ModelReply piped = model.converse(PromptContract.request(List.of("A|B testing: good")), TIMEOUT);
+        ModelReply plain = model.converse(PromptContract.request(List.of("A B testing: good")), TIMEOUT);
 
         assertThat(piped.text()).isEqualTo(plain.text()).isEqualTo("1|0.44");
     }
@@ -76,7 +79,7 @@ class LexiconSentimentModelTest {
 
     @Test
     void reportsOneUnthrottledAttemptThatEndedItsTurn() {
-        ModelReply reply = model.converse(PromptContract.request(POSTS));
+        ModelReply reply = model.converse(PromptContract.request(POSTS), TIMEOUT);
 
         assertThat(reply.stopReason()).isEqualTo("end_turn");
         assertThat(reply.attempts()).isEqualTo(1);
@@ -88,7 +91,7 @@ class LexiconSentimentModelTest {
 
     @Test
     void countsOutputTokensWithTheTokenizer() {
-        ModelReply reply = model.converse(PromptContract.request(POSTS));
+        ModelReply reply = model.converse(PromptContract.request(POSTS), TIMEOUT);
 
         assertThat(reply.usage().outputTokens()).isEqualTo(O200K.countTokensOrdinary(reply.text())).isPositive();
     }
@@ -99,7 +102,7 @@ class LexiconSentimentModelTest {
             ModelRequest request = PromptContract.request(posts);
             long counted = O200K.countTokensOrdinary(request.system()) + O200K.countTokensOrdinary(request.userMessage());
 
-            long overhead = model.converse(request).usage().inputTokens() - counted;
+            long overhead = model.converse(request, TIMEOUT).usage().inputTokens() - counted;
 
             assertThat(overhead).isEqualTo(2L * TokenEstimator.FRAMING_TOKENS_PER_MESSAGE).isPositive();
         }
@@ -118,7 +121,7 @@ class LexiconSentimentModelTest {
 
     @Test
     void countsSpecialTokenTextAsOrdinaryText() {
-        ModelReply reply = model.converse(PromptContract.request(List.of("<|endoftext|> good")));
+        ModelReply reply = model.converse(PromptContract.request(List.of("<|endoftext|> good")), TIMEOUT);
 
         assertThat(reply.text()).isEqualTo("1|0.44");
         assertThat(reply.usage().inputTokens()).isGreaterThan(inputTokens(List.of("good")));
@@ -128,8 +131,8 @@ class LexiconSentimentModelTest {
     void isDeterministic() {
         ModelRequest request = PromptContract.request(POSTS);
 
-        ModelReply first = model.converse(request);
-        ModelReply second = new LexiconSentimentModel().converse(request);
+        ModelReply first = model.converse(request, TIMEOUT);
+        ModelReply second = new LexiconSentimentModel().converse(request, TIMEOUT);
 
         assertThat(second.text()).isEqualTo(first.text());
         assertThat(second.usage()).isEqualTo(first.usage());
@@ -138,7 +141,7 @@ class LexiconSentimentModelTest {
     @Test
     void givesIdenticalAnswersToConcurrentCalls() throws Exception {
         ModelRequest request = PromptContract.request(POSTS);
-        ModelReply expected = model.converse(request);
+        ModelReply expected = model.converse(request, TIMEOUT);
         int threads = 8;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -149,7 +152,7 @@ class LexiconSentimentModelTest {
                     start.await();
                     List<ModelReply> replies = new ArrayList<>();
                     for (int i = 0; i < 50; i++) {
-                        replies.add(model.converse(request));
+                        replies.add(model.converse(request, TIMEOUT));
                     }
                     return replies;
                 };
@@ -168,7 +171,7 @@ class LexiconSentimentModelTest {
     }
 
     private long inputTokens(List<String> posts) {
-        TokenUsage usage = model.converse(PromptContract.request(posts)).usage();
+        TokenUsage usage = model.converse(PromptContract.request(posts), TIMEOUT).usage();
         return usage.inputTokens();
     }
 }

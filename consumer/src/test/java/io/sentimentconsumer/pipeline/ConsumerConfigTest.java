@@ -24,6 +24,7 @@ class ConsumerConfigTest {
         assertThat(config.metricsNamespace()).isEqualTo("SentimentAnalysis/Bedrock");
         assertThat(config.environment()).isEqualTo("dev");
         assertThat(config.priceTableFile()).isNull();
+        assertThat(config.deadlineMarginMillis()).isEqualTo(2000);
     }
 
     @Test
@@ -32,10 +33,10 @@ class ConsumerConfigTest {
                 "BEDROCK_MODEL_ID", "us.amazon.nova-micro-v1:0", "BEDROCK_REGION", "eu-west-1",
                 "BATCH_SIZE", "50", "BEDROCK_CONCURRENCY", "8", "MAX_POST_CHARS", "280",
                 "METRICS_SINK", "CloudWatch", "METRICS_NAMESPACE", "Team/Sentiment", "ENVIRONMENT", "production",
-                "PRICE_TABLE_FILE", "/opt/prices.json"));
+                "PRICE_TABLE_FILE", "/opt/prices.json", "DEADLINE_MARGIN_MS", "3000"));
 
         assertThat(config).isEqualTo(new ConsumerConfig("us.amazon.nova-micro-v1:0", "eu-west-1", 50, 8, 280,
-                ConsumerConfig.MetricsSink.CLOUDWATCH, "Team/Sentiment", "production", Path.of("/opt/prices.json")));
+                ConsumerConfig.MetricsSink.CLOUDWATCH, "Team/Sentiment", "production", Path.of("/opt/prices.json"), 3000));
     }
 
     @Test

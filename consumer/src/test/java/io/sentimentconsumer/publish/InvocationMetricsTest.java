@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 
 class InvocationMetricsTest {
 
-    private static final RecordCounts COUNTS = new RecordCounts(30, 12, 9, 4, 2, 1, 2, 0);
-    private static final RecordCounts NO_RECORDS = new RecordCounts(0, 0, 0, 0, 0, 0, 0, 0);
+    private static final RecordCounts COUNTS = new RecordCounts(30, 12, 9, 4, 2, 1, 2, 0, 0);
+    private static final RecordCounts NO_RECORDS = new RecordCounts(0, 0, 0, 0, 0, 0, 0, 0, 0);
     private static final List<String> PER_INVOCATION = List.of(
-            "PositivePosts", "NegativePosts", "NeutralPosts", "UnscoredPosts", "InvalidRecords", "HandedBackRecords");
+            "PositivePosts", "NegativePosts", "NeutralPosts", "UnscoredPosts", "InvalidRecords", "HandedBackRecords",
+            "BedrockThrottles");
 
     private static CallRecord call(TokenUsage usage, int posts, double durationMillis, String cost) {
         return new CallRecord(1, false, posts, usage, cost == null ? null : new BigDecimal(cost), durationMillis,
@@ -133,7 +134,18 @@ class InvocationMetricsTest {
                         tuple("NeutralPosts", MetricUnit.COUNT, 4.0),
                         tuple("UnscoredPosts", MetricUnit.COUNT, 2.0),
                         tuple("InvalidRecords", MetricUnit.COUNT, 1.0),
-                        tuple("HandedBackRecords", MetricUnit.COUNT, 2.0));
+                        tuple("HandedBackRecords", MetricUnit.COUNT, 2.0),
+                        tuple("BedrockThrottles", MetricUnit.COUNT, 0.0));
+    }
+
+    @Test
+    void measuresTheInvocationsThrottledAttempts() {
+        CallTotals throttled = new CallTotals(TokenUsage.ZERO, 0, 0, BigDecimal.ZERO, 0, 0, 1, 5, 3);
+
+        assertThat(InvocationMetrics.of(List.of(), throttled, COUNTS))
+                .filteredOn(m -> m.name().equals("BedrockThrottles"))
+                .extracting(Measurement::unit, Measurement::value)
+                .containsExactly(tuple(MetricUnit.COUNT, 3.0));
     }
 
     @Test

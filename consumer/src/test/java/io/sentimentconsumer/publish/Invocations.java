@@ -25,7 +25,7 @@ final class Invocations {
     private static final ModelPrice NOVA_MICRO =
             PriceTable.bundled().priceFor("amazon.nova-micro-v1:0").orElseThrow();
 
-    static final RecordCounts COUNTS = new RecordCounts(30, 12, 9, 4, 2, 1, 2, 0);
+    static final RecordCounts COUNTS = new RecordCounts(30, 12, 9, 4, 2, 1, 2, 0, 0);
 
     private Invocations() {}
 

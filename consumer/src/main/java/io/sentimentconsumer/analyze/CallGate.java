@@ -1,0 +1,99 @@
+package io.sentimentconsumer.analyze;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Decides, for one invocation, whether a model call may start: it needs a concurrency slot, and enough time
+ * before the deadline for a call as slow as the slowest recent one plus the margin the invocation keeps for
+ * writing its summary and metrics. A call that starts gets the time left minus that margin as its total timeout,
+ * so even a slower call ends before the deadline.
+ */
+public final class CallGate {
+
+    /** The longest any one call may take, deadline or not, retries included. */
+    static final Duration MAX_CALL_TIME = Duration.ofMinutes(2);
+
+    private final AdaptiveConcurrency concurrency;
+    private final LatencyEstimate latency;
+    private final Deadline deadline;
+    private final Duration margin;
+    private final AtomicLong waitedNanos = new AtomicLong();
+    private final AtomicLong retryWaitNanos = new AtomicLong();
+
+    public CallGate(AdaptiveConcurrency concurrency, LatencyEstimate latency, Deadline deadline, Duration margin) {
+        this.concurrency = concurrency;
+        this.latency = latency;
+        this.deadline = deadline;
+        this.margin = margin;
+    }
+
+    /** A gate with no deadline and no limit beyond the given concurrency. */
+    public static CallGate unbounded(AdaptiveConcurrency concurrency) {
+        return new CallGate(concurrency, new LatencyEstimate(), Deadline.NONE, Duration.ZERO);
+    }
+
+    /**
+     * Waits for a slot and returns the call's timeout, or empty when no call could finish before the deadline.
+     * A caller that got a timeout must call {@link #exit} once the call is over.
+     */
+    public Optional<Duration> enter() throws InterruptedException {
+        long started = System.nanoTime();
+        long window = usableNanos() - millisToNanos(latency.expectedMillis());
+        if (window < 0) {
+            return Optional.empty();
+        }
+        boolean acquired = concurrency.acquire(window);
+        waitedNanos.addAndGet(System.nanoTime() - started);
+        if (!acquired) {
+            return Optional.empty();
+        }
+        long usable = usableNanos();
+        if (usable < millisToNanos(latency.expectedMillis())) {
+            concurrency.release(false);
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofNanos(Math.min(usable, MAX_CALL_TIME.toNanos())));
+    }
+
+    /**
+     * Ends a call that {@link #enter} let start.
+     *
+     * @param succeededInMillis the call's duration when it returned an answer, else {@code null}
+     * @param backoffMillis     the time the SDK waited between the call's attempts
+     */
+    public void exit(boolean throttled, Double succeededInMillis, double backoffMillis) {
+        if (succeededInMillis != null) {
+            latency.observe(succeededInMillis);
+        }
+        retryWaitNanos.addAndGet((long) (backoffMillis * 1e6));
+        concurrency.release(throttled);
+    }
+
+    /** Time calls spent waiting for a concurrency slot. */
+    public double slotWaitMillis() {
+        return waitedNanos.get() / 1e6;
+    }
+
+    /** Time the SDK spent waiting between attempts, over all calls. */
+    public double retryWaitMillis() {
+        return retryWaitNanos.get() / 1e6;
+    }
+
+    public double concurrencyLimit() {
+        return concurrency.limit();
+    }
+
+    private static long millisToNanos(double millis) {
+        return (long) (millis * 1e6);
+    }
+
+    private long usableNanos() {
+        Duration remaining = deadline.remaining();
+        if (remaining.toNanos() == Long.MAX_VALUE) {
+            return Long.MAX_VALUE / 2;
+        }
+        return remaining.minus(margin).toNanos();
+    }
+}
