@@ -3,6 +3,7 @@ package io.sentimentconsumer.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import io.sentimentconsumer.testing.ProducerFormats;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,6 +75,33 @@ class PostDecoderTest {
         System.arraycopy(json, 0, data, bom.length, json.length);
 
         assertThat(decoder.decode(data)).isInstanceOf(DecodedRecord.Valid.class);
+    }
+
+    @Test
+    void inflatesGzipData() {
+        byte[] gzip = ProducerFormats.gzip("{\"content\":\"compressed and fine\"}".getBytes(StandardCharsets.UTF_8));
+
+        Post post = ((DecodedRecord.Valid) decoder.decode(gzip)).post();
+        assertThat(post.content()).isEqualTo("compressed and fine");
+    }
+
+    @Test
+    void rejectsACompressionBombInsteadOfRunningOutOfMemory() {
+        byte[] bomb = ProducerFormats.gzip(new byte[PostDecoder.MAX_INFLATED_BYTES + 1]);
+
+        assertThat(bomb.length).isLessThan(10_000);
+        assertThat(decoder.decode(bomb))
+                .isEqualTo(new DecodedRecord.Invalid("gzip data inflates beyond 1048576 bytes"));
+    }
+
+    @Test
+    void rejectsCorruptOrTruncatedGzip() {
+        byte[] gzip = ProducerFormats.gzip("{\"content\":\"cut short\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(decoder.decode(java.util.Arrays.copyOf(gzip, gzip.length / 2)))
+                .isEqualTo(new DecodedRecord.Invalid("gzip data is corrupt or truncated"));
+        assertThat(decoder.decode(new byte[] {0x1F, (byte) 0x8B, 1, 2, 3}))
+                .isEqualTo(new DecodedRecord.Invalid("gzip data is corrupt or truncated"));
     }
 
     @Test

@@ -57,6 +57,15 @@ public final class ConsumerUnderTest {
         return handler.handleRequest(event, null);
     }
 
+    /** Handles the event as Lambda would with {@code remainingMillis} left before the function's timeout. */
+    public StreamsEventResponse handle(KinesisEvent event, long remainingMillis) {
+        return handle(event, new DeadlineContext(remainingMillis));
+    }
+
+    public StreamsEventResponse handle(KinesisEvent event, DeadlineContext context) {
+        return handler.handleRequest(event, context);
+    }
+
     public InvocationReport lastReport() {
         return reports.get(reports.size() - 1);
     }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -38,7 +40,16 @@ public final class FakeBedrock implements AutoCloseable {
                        double temperature, JsonNode body) {}
 
     /** What the fake sends back. */
-    public sealed interface Reply permits Answer, Failure {}
+    public sealed interface Reply permits Answer, Failure, Late, Reset {}
+
+    /**
+     * A reply held back for {@code delayMillis}: longer than the client waits, so it never arrives and its usage
+     * is not counted as billed (the real service would bill it; no client can see that).
+     */
+    public record Late(Reply reply, int delayMillis) implements Reply {}
+
+    /** The connection is reset before any answer. */
+    public record Reset() implements Reply {}
 
     /**
      * A 200 answer. {@code usage} null leaves the {@code usage} member out of the response.
@@ -62,12 +73,17 @@ public final class FakeBedrock implements AutoCloseable {
         public static Failure internal() {
             return new Failure(500, "InternalServerException", "The server encountered an internal error.");
         }
+
+        public static Failure unavailable() {
+            return new Failure(503, "ServiceUnavailableException", "The service is temporarily unavailable.");
+        }
     }
 
     private final WireMockServer server;
     private final List<Call> calls = new ArrayList<>();
     private volatile Function<Call, Reply> script = FakeBedrock::scoreAll;
     private TokenUsage billed = TokenUsage.ZERO;
+    private final List<Answer> answered = new ArrayList<>();
 
     public FakeBedrock() {
         server = new WireMockServer(options().dynamicPort().extensions(new Transformer()));
@@ -83,6 +99,7 @@ public final class FakeBedrock implements AutoCloseable {
     public synchronized void script(Function<Call, Reply> value) {
         script = value;
         calls.clear();
+        answered.clear();
         billed = TokenUsage.ZERO;
     }
 
@@ -130,8 +147,14 @@ public final class FakeBedrock implements AutoCloseable {
         Reply reply = script.apply(call);
         if (reply instanceof Answer answer && answer.usage() != null) {
             billed = billed.plus(answer.usage());
+            answered.add(answer);
         }
         return reply;
+    }
+
+    /** The answers that were delivered (not late), in the order they were sent. */
+    public synchronized List<Answer> answered() {
+        return List.copyOf(answered);
     }
 
     private final class Transformer implements ResponseDefinitionTransformerV2 {
@@ -140,6 +163,17 @@ public final class FakeBedrock implements AutoCloseable {
         public ResponseDefinition transform(ServeEvent serveEvent) {
             var request = serveEvent.getRequest();
             Reply reply = handle(decode(request.getUrl(), request.getBodyAsString()));
+            return response(reply);
+        }
+
+        private ResponseDefinition response(Reply reply) {
+            if (reply instanceof Late late) {
+                ResponseDefinition held = response(late.reply());
+                return ResponseDefinitionBuilder.like(held).withFixedDelay(late.delayMillis()).build();
+            }
+            if (reply instanceof Reset) {
+                return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+            }
             if (reply instanceof Failure failure) {
                 return aResponse().withStatus(failure.status())
                         .withHeader("Content-Type", "application/json")

@@ -1,0 +1,256 @@
+package io.sentimentconsumer.lambda;
+
+import static io.sentimentconsumer.testing.KinesisEvents.event;
+import static io.sentimentconsumer.testing.KinesisEvents.post;
+import static io.sentimentconsumer.testing.KinesisEvents.posts;
+import static io.sentimentconsumer.testing.KinesisEvents.sequenceNumber;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sentimentconsumer.pipeline.InvocationReport;
+import io.sentimentconsumer.pipeline.RecordOutcome;
+import io.sentimentconsumer.testing.ConsumerUnderTest;
+import io.sentimentconsumer.testing.DeadlineContext;
+import io.sentimentconsumer.testing.FakeBedrock;
+import io.sentimentconsumer.testing.FakeBedrock.Answer;
+import io.sentimentconsumer.testing.FakeBedrock.Failure;
+import io.sentimentconsumer.testing.FakeBedrock.Late;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What the handler does when Bedrock, the clock or the configuration work against it. */
+class FailureModesTest {
+
+    private static FakeBedrock bedrock;
+
+    @BeforeAll
+    static void startBedrock() {
+        bedrock = new FakeBedrock();
+    }
+
+    @AfterAll
+    static void stopBedrock() {
+        bedrock.close();
+    }
+
+    private static ConsumerUnderTest consumer(Map<String, String> settings) {
+        return new ConsumerUnderTest(bedrock, settings);
+    }
+
+    private static List<String> failures(StreamsEventResponse response) {
+        return response.getBatchItemFailures().stream()
+                .map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList();
+    }
+
+    private static List<String> sequenceNumbers(int from, int to) {
+        List<String> numbers = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            numbers.add(sequenceNumber(i));
+        }
+        return numbers;
+    }
+
+    private static String text(int n) {
+        return "Post number " + n + " about the weather, which was fine " + n;
+    }
+
+    @Test
+    void aConfigurationErrorHandsEverythingBackWithOneLineThatNamesTheFixAndNoRetries() {
+        bedrock.script(call -> new Failure(403, "AccessDeniedException",
+                "You don't have access to the model with the specified model ID."));
+        var consumer = consumer(Map.of("BATCH_SIZE", "10", "BEDROCK_CONCURRENCY", "4"));
+
+        StreamsEventResponse response = consumer.handle(event(posts(60)));
+
+        assertThat(failures(response)).isEqualTo(sequenceNumbers(0, 60));
+        List<JsonNode> errors = consumer.logEvents("model_configuration_error");
+        assertThat(errors).singleElement().satisfies(e -> assertThat(e.path("message").asText())
+                .contains("AccessDeniedException", "Fix: enable access to amazon.nova-micro-v1:0",
+                        "bedrock:InvokeModel"));
+        assertThat(consumer.logEvents("batch_handed_back")).isEmpty();
+        // Only the batches already in flight reached Bedrock, each exactly once.
+        assertThat(bedrock.calls()).hasSizeLessThanOrEqualTo(4);
+        JsonNode summary = consumer.summary();
+        assertThat(summary.path("attempts").asInt()).isEqualTo(bedrock.calls().size());
+        assertThat(summary.path("handedBack").asInt()).isEqualTo(60);
+    }
+
+    @Test
+    void aWrongModelIdNamesTheSettingsToCheck() {
+        bedrock.script(call -> new Failure(404, "ResourceNotFoundException", "Model not found."));
+        var consumer = consumer(Map.of());
+
+        consumer.handle(event(posts(5)));
+
+        assertThat(consumer.logEvents("model_configuration_error")).singleElement()
+                .satisfies(e -> assertThat(e.path("message").asText())
+                        .contains("check BEDROCK_MODEL_ID 'amazon.nova-micro-v1:0' and BEDROCK_REGION us-east-1"));
+    }
+
+    @Test
+    void rejectedCredentialsAreAConfigurationErrorToo() {
+        bedrock.script(call -> new Failure(403, "UnrecognizedClientException",
+                "The security token included in the request is invalid."));
+        var consumer = consumer(Map.of());
+
+        StreamsEventResponse response = consumer.handle(event(posts(3)));
+
+        assertThat(failures(response)).hasSize(3);
+        assertThat(consumer.logEvents("model_configuration_error")).singleElement()
+                .satisfies(e -> assertThat(e.path("message").asText()).contains("credentials were rejected"));
+    }
+
+    @Test
+    void aRequestTooLongForTheModelIsSplitUntilItFits() {
+        bedrock.script(call -> call.posts().size() > 3
+                ? new Failure(400, "ValidationException", "Input is too long for requested model.")
+                : FakeBedrock.scoreAll(call));
+        var consumer = consumer(Map.of("BATCH_SIZE", "10"));
+
+        StreamsEventResponse response = consumer.handle(event(posts(10)));
+
+        assertThat(failures(response)).isEmpty();
+        InvocationReport report = consumer.lastReport();
+        for (int i = 0; i < 10; i++) {
+            assertThat(report.outcomes().get(i).score()).isEqualTo(FakeBedrock.scoreOf(text(i + 1)));
+        }
+        // 10 -> 5 + 5 -> 2 + 3 + 2 + 3: three rejected requests, four answered ones.
+        assertThat(bedrock.calls()).extracting(c -> c.posts().size()).containsExactlyInAnyOrder(10, 5, 5, 2, 3, 2, 3);
+        assertThat(consumer.summary().path("apiCalls").asInt()).isEqualTo(4);
+        assertThat(consumer.summary().path("postsAnalyzed").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void aSinglePostTheModelStillRejectsIsUnscoredWithTheReason() {
+        bedrock.script(call -> call.posts().stream().anyMatch(p -> p.contains("number 3 "))
+                ? new Failure(400, "ValidationException", "Input is too long for requested model.")
+                : FakeBedrock.scoreAll(call));
+        var consumer = consumer(Map.of());
+
+        consumer.handle(event(posts(4)));
+
+        List<RecordOutcome> outcomes = consumer.lastReport().outcomes();
+        assertThat(outcomes.get(2).kind()).isEqualTo(RecordOutcome.Kind.UNSCORED);
+        assertThat(outcomes.get(2).reason()).startsWith("rejected by the model: ")
+                .contains("Input is too long for requested model.");
+        assertThat(outcomes).filteredOn(o -> o.kind() == RecordOutcome.Kind.SCORED).hasSize(3);
+    }
+
+    @Test
+    void anAnswerCutOffAtMaxTokensIsAskedAgainInHalves() {
+        bedrock.script(call -> call.posts().size() > 3
+                ? FakeBedrock.answer(call, 3).withStopReason("max_tokens")
+                : FakeBedrock.scoreAll(call));
+        var consumer = consumer(Map.of());
+
+        consumer.handle(event(posts(8)));
+
+        assertThat(consumer.lastReport().outcomes()).allMatch(o -> o.kind() == RecordOutcome.Kind.SCORED);
+        assertThat(bedrock.calls()).extracting(c -> c.posts().size()).containsExactly(8, 2, 3);
+        assertThat(bedrock.calls().get(1).posts()).containsExactly(text(4), text(5));
+        assertThat(consumer.logEvents("split")).hasSize(1);
+        JsonNode summary = consumer.summary();
+        assertThat(summary.path("apiCalls").asInt()).isEqualTo(3);
+        assertThat(summary.path("postsAnalyzed").asInt()).isEqualTo(8);
+        assertThat(summary.path("totalTokens").asLong()).isEqualTo(bedrock.billed().totalTokens());
+    }
+
+    @Test
+    void aSinglePostWhoseAnswerIsStillCutOffIsUnscored() {
+        bedrock.script(call -> new Answer("", FakeBedrock.usageFor(call, 0), "max_tokens", 100));
+        var consumer = consumer(Map.of());
+
+        consumer.handle(event(posts(2)));
+
+        assertThat(consumer.lastReport().outcomes()).allSatisfy(o -> {
+            assertThat(o.kind()).isEqualTo(RecordOutcome.Kind.UNSCORED);
+            assertThat(o.reason()).isEqualTo("answer cut off at maxTokens: no answer line");
+        });
+        assertThat(consumer.summary().path("totalTokens").asLong()).isEqualTo(bedrock.billed().totalTokens());
+    }
+
+    @Test
+    void aGuardrailOrContentFilterStopLeavesItsPostsUnscoredWithThatReason() {
+        bedrock.script(call -> new Answer("Sorry, the model cannot answer this.", FakeBedrock.usageFor(call, 0),
+                call.posts().size() == 4 ? "guardrail_intervened" : "content_filtered", 100));
+        var consumer = consumer(Map.of("BATCH_SIZE", "4"));
+
+        consumer.handle(event(posts(6)));
+
+        List<RecordOutcome> outcomes = consumer.lastReport().outcomes();
+        assertThat(outcomes.subList(0, 4)).allMatch(o -> "model stopped: guardrail_intervened".equals(o.reason()));
+        assertThat(outcomes.subList(4, 6)).allMatch(o -> "model stopped: content_filtered".equals(o.reason()));
+        assertThat(bedrock.calls()).hasSize(2);
+    }
+
+    @Test
+    void aSlowAnswerIsCutOffBeforeTheDeadlineAndTheFunctionReturnsInTime() {
+        AtomicInteger calls = new AtomicInteger();
+        bedrock.script(call -> calls.incrementAndGet() == 2 ? new Late(FakeBedrock.scoreAll(call), 10_000)
+                : FakeBedrock.scoreAll(call));
+        var consumer = consumer(Map.of("BATCH_SIZE", "5", "BEDROCK_CONCURRENCY", "1", "DEADLINE_MARGIN_MS", "500"));
+        DeadlineContext context = new DeadlineContext(3_000);
+
+        StreamsEventResponse response = consumer.handle(event(posts(15)), context);
+
+        assertThat(context.getRemainingTimeInMillis()).as("returned before Lambda's timeout").isPositive();
+        assertThat(failures(response)).isEqualTo(sequenceNumbers(5, 15));
+        InvocationReport report = consumer.lastReport();
+        assertThat(report.outcomes().subList(0, 5)).allMatch(o -> o.kind() == RecordOutcome.Kind.SCORED);
+        assertThat(report.outcomes().get(5).reason()).contains("timed out");
+        assertThat(report.outcomes().get(10).reason()).startsWith("not sent");
+        assertThat(bedrock.calls()).hasSize(2);
+        assertThat(consumer.summary().path("handedBack").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void noCallStartsWhenTheTimeLeftCannotHoldOne() {
+        bedrock.script(FakeBedrock::scoreAll);
+        var consumer = consumer(Map.of("DEADLINE_MARGIN_MS", "500"));
+
+        StreamsEventResponse response = consumer.handle(event(posts(30)), 900);
+
+        assertThat(bedrock.calls()).isEmpty();
+        assertThat(failures(response)).isEqualTo(sequenceNumbers(0, 30));
+        JsonNode summary = consumer.summary();
+        assertThat(summary.path("deadlineReached").asBoolean()).isTrue();
+        assertThat(summary.path("handedBack").asInt()).isEqualTo(30);
+        assertThat(consumer.logEvents("deadline_reached")).isNotEmpty();
+    }
+
+    @Test
+    void throttlingHalvesTheConcurrencyAndIsCountedAndPublished() {
+        AtomicInteger requests = new AtomicInteger();
+        bedrock.script(call -> requests.incrementAndGet() % 2 == 1 ? Failure.throttling() : FakeBedrock.scoreAll(call));
+        var consumer = consumer(Map.of("BATCH_SIZE", "5", "BEDROCK_CONCURRENCY", "4"));
+
+        StreamsEventResponse response = consumer.handle(event(posts(20)));
+
+        assertThat(failures(response)).isEmpty();
+        JsonNode summary = consumer.summary();
+        assertThat(summary.path("throttles").asInt()).isPositive();
+        assertThat(summary.path("concurrencyLimit").asDouble()).isLessThan(4);
+        assertThat(summary.path("retryWaitMs").asDouble()).isPositive();
+        JsonNode emf = consumer.emfDocuments().get(0);
+        assertThat(emf.path("BedrockThrottles").asInt()).isEqualTo(summary.path("throttles").asInt());
+    }
+
+    @Test
+    void aLostConnectionIsRetriedInsideTheCall() {
+        AtomicInteger requests = new AtomicInteger();
+        bedrock.script(call -> requests.incrementAndGet() == 1 ? new FakeBedrock.Reset() : FakeBedrock.scoreAll(call));
+        var consumer = consumer(Map.of());
+
+        StreamsEventResponse response = consumer.handle(event(List.of(post("p", "Fine day"))));
+
+        assertThat(failures(response)).isEmpty();
+        assertThat(consumer.summary().path("attempts").asInt()).isEqualTo(2);
+        assertThat(consumer.summary().path("apiCalls").asInt()).isEqualTo(1);
+    }
+}
