@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** The Lambda context {@code replay} hands the handler: a local request id and a deadline like Lambda's. */
-final class LocalContext implements Context {
+public final class LocalContext implements Context {
 
     /** Lambda's longest timeout, 15 minutes. */
     static final int MAX_LAMBDA_TIMEOUT_MILLIS = 900_000;
@@ -18,7 +18,7 @@ final class LocalContext implements Context {
     private final long deadline;
     private final PrintStream log;
 
-    LocalContext(PrintStream log, int remainingMillis) {
+    public LocalContext(PrintStream log, int remainingMillis) {
         this.log = log;
         this.deadline = System.currentTimeMillis() + remainingMillis;
     }

@@ -4,14 +4,15 @@ import static io.sentimentconsumer.testing.KinesisEvents.event;
 import static io.sentimentconsumer.testing.KinesisEvents.post;
 import static io.sentimentconsumer.testing.KinesisEvents.posts;
 import static io.sentimentconsumer.testing.KinesisEvents.sequenceNumber;
+import static io.sentimentconsumer.testing.ConsumerUnderTest.failures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sentimentconsumer.cli.LocalContext;
 import io.sentimentconsumer.pipeline.InvocationReport;
 import io.sentimentconsumer.pipeline.RecordOutcome;
 import io.sentimentconsumer.testing.ConsumerUnderTest;
-import io.sentimentconsumer.testing.DeadlineContext;
 import io.sentimentconsumer.testing.FakeBedrock;
 import io.sentimentconsumer.testing.FakeBedrock.Answer;
 import io.sentimentconsumer.testing.FakeBedrock.Failure;
@@ -20,32 +21,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the handler does when Bedrock, the clock or the configuration work against it. */
 class FailureModesTest {
 
-    private static FakeBedrock bedrock;
-
-    @BeforeAll
-    static void startBedrock() {
-        bedrock = new FakeBedrock();
-    }
-
-    @AfterAll
-    static void stopBedrock() {
-        bedrock.close();
-    }
+    @RegisterExtension
+    static final FakeBedrock bedrock = new FakeBedrock();
 
     private static ConsumerUnderTest consumer(Map<String, String> settings) {
         return new ConsumerUnderTest(bedrock, settings);
-    }
-
-    private static List<String> failures(StreamsEventResponse response) {
-        return response.getBatchItemFailures().stream()
-                .map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList();
     }
 
     private static List<String> sequenceNumbers(int from, int to) {
@@ -195,7 +181,7 @@ class FailureModesTest {
         bedrock.script(call -> calls.incrementAndGet() == 2 ? new Late(FakeBedrock.scoreAll(call), 10_000)
                 : FakeBedrock.scoreAll(call));
         var consumer = consumer(Map.of("BATCH_SIZE", "5", "BEDROCK_CONCURRENCY", "1", "DEADLINE_MARGIN_MS", "500"));
-        DeadlineContext context = new DeadlineContext(3_000);
+        LocalContext context = new LocalContext(System.err, 3_000);
 
         StreamsEventResponse response = consumer.handle(event(posts(15)), context);
 

@@ -4,6 +4,7 @@ import static io.sentimentconsumer.testing.KinesisEvents.event;
 import static io.sentimentconsumer.testing.KinesisEvents.post;
 import static io.sentimentconsumer.testing.KinesisEvents.posts;
 import static io.sentimentconsumer.testing.KinesisEvents.sequenceNumber;
+import static io.sentimentconsumer.testing.ConsumerUnderTest.failures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
@@ -23,32 +24,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Lambda handler end to end over HTTP against a fake Bedrock: the product's promises, one by one. */
 class KinesisSentimentHandlerTest {
 
-    private static FakeBedrock bedrock;
-
-    @BeforeAll
-    static void startBedrock() {
-        bedrock = new FakeBedrock();
-    }
-
-    @AfterAll
-    static void stopBedrock() {
-        bedrock.close();
-    }
+    @RegisterExtension
+    static final FakeBedrock bedrock = new FakeBedrock();
 
     private static ConsumerUnderTest consumer(Map<String, String> settings) {
         return new ConsumerUnderTest(bedrock, settings);
-    }
-
-    private static List<String> failures(StreamsEventResponse response) {
-        return response.getBatchItemFailures().stream()
-                .map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList();
     }
 
     @Test

@@ -13,24 +13,14 @@ import io.sentimentconsumer.testing.FakeBedrock.Failure;
 import io.sentimentconsumer.testing.ProducerFormats;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Records as producers really write them: KPL-aggregated, gzip-compressed, delivered twice. */
 class RecordFormatsTest {
 
-    private static FakeBedrock bedrock;
-
-    @BeforeAll
-    static void startBedrock() {
-        bedrock = new FakeBedrock();
-    }
-
-    @AfterAll
-    static void stopBedrock() {
-        bedrock.close();
-    }
+    @RegisterExtension
+    static final FakeBedrock bedrock = new FakeBedrock();
 
     private static ConsumerUnderTest consumer() {
         return new ConsumerUnderTest(bedrock, Map.of());

@@ -1,9 +1,11 @@
 package io.sentimentconsumer.testing;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sentimentconsumer.cli.LocalContext;
 import io.sentimentconsumer.lambda.KinesisSentimentHandler;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.ConsumerConfig;
@@ -58,12 +60,18 @@ public final class ConsumerUnderTest {
     }
 
     /** Handles the event as Lambda would with {@code remainingMillis} left before the function's timeout. */
-    public StreamsEventResponse handle(KinesisEvent event, long remainingMillis) {
-        return handle(event, new DeadlineContext(remainingMillis));
+    public StreamsEventResponse handle(KinesisEvent event, int remainingMillis) {
+        return handle(event, new LocalContext(System.err, remainingMillis));
     }
 
-    public StreamsEventResponse handle(KinesisEvent event, DeadlineContext context) {
+    public StreamsEventResponse handle(KinesisEvent event, Context context) {
         return handler.handleRequest(event, context);
+    }
+
+    /** The sequence numbers a response hands back, in order. */
+    public static List<String> failures(StreamsEventResponse response) {
+        return response.getBatchItemFailures().stream()
+                .map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList();
     }
 
     public InvocationReport lastReport() {

@@ -15,6 +15,8 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.sentimentconsumer.account.TokenUsage;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
@@ -30,7 +32,7 @@ import java.util.regex.Pattern;
  * script decides, per HTTP request, what the service answers; the fake records every request it received and the
  * usage it billed, so tests can check accounting against exactly what "Bedrock" reported.
  */
-public final class FakeBedrock implements AutoCloseable {
+public final class FakeBedrock implements AutoCloseable, AfterAllCallback {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PATH = Pattern.compile("/model/([^/]+)/converse");
@@ -140,6 +142,12 @@ public final class FakeBedrock implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+    }
+
+    /** Registered with {@code @RegisterExtension} on a static field, the fake lives as long as its test class. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     private synchronized Reply handle(Call call) {
