@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 
 /** The prompt contract over Amazon Bedrock's Converse API, with temperature 0. */
-public final class BedrockConverseModel implements SentimentModel {
+public final class BedrockConverseModel implements SentimentModel, AutoCloseable {
 
     /** A single attempt slower than this is treated as lost; Nova Micro answers a batch in about a second. */
     static final Duration MAX_ATTEMPT_TIME = Duration.ofSeconds(20);
@@ -40,6 +40,11 @@ public final class BedrockConverseModel implements SentimentModel {
     @Override
     public String modelId() {
         return modelId;
+    }
+
+    @Override
+    public void close() {
+        client.close();
     }
 
     @Override

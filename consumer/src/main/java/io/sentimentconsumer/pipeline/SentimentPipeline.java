@@ -46,7 +46,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * runtime resumes from the lowest handed-back record, so those records come back anyway, and paying for them twice
  * helps no one.
  */
-public final class SentimentPipeline {
+public final class SentimentPipeline implements AutoCloseable {
 
     private final SentimentModel model;
     private final int batchSize;
@@ -92,6 +92,21 @@ public final class SentimentPipeline {
 
     public SentimentModel model() {
         return model;
+    }
+
+    /**
+     * Stops the call threads and closes the model's and the publisher's clients. Lambda never needs it (the
+     * execution environment is frozen, then discarded); long-running runtimes call it at shutdown.
+     */
+    @Override
+    public void close() throws Exception {
+        calls.shutdownNow();
+        if (model instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+        if (metrics instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
     }
 
     /** Processes records without a deadline (a worker, a test). */

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
  * as {@code Values}/{@code Counts} (at most 150 distinct values per datum), at most 1,000 data and well under the
  * 1 MB payload limit per request. A normal invocation is one request.
  */
-public final class CloudWatchMetricsPublisher implements MetricsPublisher {
+public final class CloudWatchMetricsPublisher implements MetricsPublisher, AutoCloseable {
 
     static final int MAX_VALUES_PER_DATUM = 150;
     static final int MAX_DATA_PER_REQUEST = 1000;
@@ -59,6 +59,11 @@ public final class CloudWatchMetricsPublisher implements MetricsPublisher {
             requests.add(current);
         }
         return requests;
+    }
+
+    @Override
+    public void close() {
+        cloudWatch.close();
     }
 
     List<MetricDatum> data(List<Measurement> measurements, Instant timestamp) {

@@ -11,6 +11,7 @@ import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.ConsumerConfig;
 import io.sentimentconsumer.pipeline.InvocationReport;
 import io.sentimentconsumer.pipeline.Pipelines;
+import io.sentimentconsumer.pipeline.SentimentPipeline;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,7 +27,7 @@ import java.util.Map;
  * with its log and stdout captured. The endpoint reaches the SDK the standard way, through the
  * {@code aws.endpointUrlBedrockRuntime} system property (the twin of {@code AWS_ENDPOINT_URL_BEDROCK_RUNTIME}).
  */
-public final class ConsumerUnderTest {
+public final class ConsumerUnderTest implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,6 +35,7 @@ public final class ConsumerUnderTest {
     private final ByteArrayOutputStream stdoutBytes = new ByteArrayOutputStream();
     private final List<InvocationReport> reports = new ArrayList<>();
     private final KinesisSentimentHandler handler;
+    private final SentimentPipeline pipeline;
 
     public ConsumerUnderTest(FakeBedrock bedrock, Map<String, String> settings) {
         Map<String, String> env = new HashMap<>(Map.of(
@@ -46,10 +48,9 @@ public final class ConsumerUnderTest {
         try {
             PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
             PrintStream stdout = new PrintStream(stdoutBytes, true, StandardCharsets.UTF_8);
-            handler = new KinesisSentimentHandler(
-                    Pipelines.bedrock(ConsumerConfig.fromEnvironment(env), new EventLog(log, EventLog.Format.JSON),
-                            stdout),
-                    reports::add);
+            pipeline = Pipelines.bedrock(ConsumerConfig.fromEnvironment(env),
+                    new EventLog(log, EventLog.Format.JSON), stdout);
+            handler = new KinesisSentimentHandler(pipeline, reports::add);
         } finally {
             System.clearProperty("aws.endpointUrlBedrockRuntime");
         }
@@ -72,6 +73,11 @@ public final class ConsumerUnderTest {
     public static List<String> failures(StreamsEventResponse response) {
         return response.getBatchItemFailures().stream()
                 .map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList();
+    }
+
+    @Override
+    public void close() throws Exception {
+        pipeline.close();
     }
 
     public InvocationReport lastReport() {
