@@ -39,8 +39,14 @@ class ReplayIT {
     }
 
     private static Run replay(Map<String, String> env, String... args) throws Exception {
+        return replay(List.of(), env, args);
+    }
+
+    private static Run replay(List<String> jvmOptions, Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(), "replay"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString(), "replay"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("BEDROCK_")
@@ -126,6 +132,30 @@ class ReplayIT {
                     + "Total tokens: " + billed.totalTokens() + " (Input: " + billed.inputTokens()
                     + ", Output: " + billed.outputTokens() + "), API calls: 1, Posts analyzed: 25");
         }
+    }
+
+    @Test
+    void runsLambdasLargestBatchOfTenThousandRecordsInA512MegabyteHeap(@TempDir Path dir) throws Exception {
+        Path posts = dir.resolve("posts.jsonl");
+        Files.write(posts, SyntheticPosts.jsonLines(10_000, 7).toList());
+
+        Run run = replay(List.of("-Xmx512m"), Map.of(), posts.toString(), "--metrics", "none");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).containsExactly("{\"batchItemFailures\":[]}");
+        assertThat(run.stderr()).contains("API calls: 400, Posts analyzed: 10000").doesNotContain("OutOfMemoryError");
+    }
+
+    @Test
+    void simulatesLambdasDeadline() throws Exception {
+        Run run = replay(Map.of("DEADLINE_MARGIN_MS", "500"), "test-events/kinesis-25.json", "--remaining-ms", "1000",
+                "--metrics", "none");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        JsonNode response = JSON.readTree(run.lastLine());
+        assertThat(response.path("batchItemFailures")).hasSize(25);
+        assertThat(run.stderr()).contains("no time left for another model call before the deadline")
+                .contains("API calls: 0");
     }
 
     @Test
