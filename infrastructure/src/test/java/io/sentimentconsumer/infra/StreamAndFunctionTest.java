@@ -15,6 +15,7 @@ class StreamAndFunctionTest {
             "environment", "production", "streamMode", "provisioned", "shardCount", "3", "snapStart", "true",
             "reservedConcurrency", "6", "memoryMb", "2048", "timeoutSeconds", "120", "startingPosition",
             "trim_horizon", "parallelizationFactor", "4", "bedrockRegion", "us-west-2");
+    static final Map<String, Object> TUNED_ALARMS = Map.of("alarmEmail", "ops@example.com");
     private static final Map<String, Object> TUNED_MAPPING = Map.of(
             "maxRetryAttempts", "2", "maxRecordAgeSeconds", "3600", "logRetentionDays", "90",
             "streamRetentionHours", "48", "streamKey", "customer-managed", "batchSize", "50",
