@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
@@ -104,6 +105,8 @@ public final class SentimentConsumerStack extends Stack {
         IFunction target = function;
         if (parameters.snapStart()) {
             // SnapStart snapshots published versions only; the mapping must invoke one, through the alias.
+            Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                    "The stack publishes the version and the mapping invokes it through the alias");
             target = Alias.Builder.create(this, "LiveAlias")
                     .aliasName(ALIAS)
                     .version(function.getCurrentVersion())
@@ -153,10 +156,6 @@ public final class SentimentConsumerStack extends Stack {
                 .build();
         // Its own log group only (no AWSLambdaBasicExecutionRole, which allows every log group).
         logGroup.grantWrite(role);
-        NagSuppressions.addResourceSuppressions(role, List.of(suppression("AwsSolutions-IAM5",
-                "Log streams in the function's own log group are created by Lambda under names known only at run "
-                        + "time; the wildcard is the log-stream part of that one log group's ARN.",
-                "^Resource::<FunctionLogs[0-9A-F]+\\.Arn>:\\*$")), true);
         NagSuppressions.addResourceSuppressions(role, List.of(kmsActionFamiliesSuppression()), true);
         for (PolicyStatement statement : bedrockAccess(p).statements()) {
             role.addToPrincipalPolicy(statement);

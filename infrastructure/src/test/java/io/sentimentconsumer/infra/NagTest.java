@@ -9,7 +9,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.cxapi.SynthesisMessage;
 
-/** cdk-nag's AwsSolutions pack runs on every variant of the stack: no error and no warning is left unsuppressed. */
+/**
+ * cdk-nag's AwsSolutions pack runs on every variant of the stack: no error is left unsuppressed, and no warning of
+ * any kind (nag's or CDK's own) remains, so {@code cdk synth --strict} passes.
+ */
 class NagTest {
 
     static List<Map<String, Object>> variants() {
@@ -28,7 +31,7 @@ class NagTest {
     void awsSolutionsFindingsAreAllResolvedOrSuppressedWithAReason(Map<String, Object> context) {
         var annotations = Synth.of(context).annotations();
         List<SynthesisMessage> errors = annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
-        List<SynthesisMessage> warnings = annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"));
+        List<SynthesisMessage> warnings = annotations.findWarning("*", Match.anyValue());
         assertThat(errors).extracting(m -> m.getId() + ": " + m.getEntry().getData()).isEmpty();
         assertThat(warnings).extracting(m -> m.getId() + ": " + m.getEntry().getData()).isEmpty();
     }
