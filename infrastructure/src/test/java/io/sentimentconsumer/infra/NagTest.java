@@ -23,7 +23,8 @@ class NagTest {
                         "streamKey", "customer-managed"),
                 Map.of("modelId", "us.amazon.nova-micro-v1:0"),
                 Map.of("modelId", "global.amazon.nova-micro-v1:0", "metricsSink", "cloudwatch"),
-                Map.of("worker", "true"));
+                Map.of("worker", "true"),
+                Map.of("worker", "true", "streamKey", "customer-managed", "modelId", "global.amazon.nova-micro-v1:0"));
     }
 
     @ParameterizedTest
