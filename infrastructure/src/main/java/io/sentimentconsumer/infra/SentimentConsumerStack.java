@@ -1,0 +1,282 @@
+package io.sentimentconsumer.infra;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kinesis.Stream;
+import software.amazon.awscdk.services.kinesis.StreamEncryption;
+import software.amazon.awscdk.services.kinesis.StreamMode;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.StartingPosition;
+import software.amazon.awscdk.services.lambda.eventsources.KinesisEventSource;
+import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
+import software.amazon.awscdk.services.logs.CfnLogGroup;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.constructs.Construct;
+
+/**
+ * The whole deployment: the stream, the consumer function and its event source mapping, least-privilege IAM, the
+ * cost dashboard, alarms and saved queries, and optionally the KCL worker on Fargate.
+ */
+public final class SentimentConsumerStack extends Stack {
+
+    public static final String HANDLER = "io.sentimentconsumer.lambda.KinesisSentimentHandler::handleRequest";
+    public static final String ALIAS = "live";
+
+    private final StackParameters parameters;
+    private final Key dataKey;
+    private final Stream stream;
+    private final Queue failures;
+    private final LogGroup logGroup;
+    private final Function function;
+
+    public SentimentConsumerStack(Construct scope, String id, StackProps props, StackParameters parameters) {
+        super(scope, id, props);
+        this.parameters = parameters;
+        RemovalPolicy removal = parameters.retainData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+        dataKey = Key.Builder.create(this, "DataKey")
+                .description("Encrypts the failure queue, the alarm topic and, if so chosen, the posts stream ("
+                        + parameters.stackName() + ")")
+                .enableKeyRotation(true)
+                .pendingWindow(Duration.days(7))
+                .removalPolicy(removal)
+                .build();
+
+        stream = Stream.Builder.create(this, "Posts")
+                .streamName("sentiment-posts-" + parameters.environment())
+                .streamMode(parameters.streamCapacity() == StackParameters.StreamCapacity.ON_DEMAND
+                        ? StreamMode.ON_DEMAND : StreamMode.PROVISIONED)
+                .shardCount(parameters.streamCapacity() == StackParameters.StreamCapacity.PROVISIONED
+                        ? parameters.shardCount() : null)
+                .encryption(parameters.customerManagedStreamKey() ? StreamEncryption.KMS : StreamEncryption.MANAGED)
+                .encryptionKey(parameters.customerManagedStreamKey() ? dataKey : null)
+                .retentionPeriod(Duration.hours(parameters.streamRetentionHours()))
+                .removalPolicy(removal)
+                .build();
+        if (parameters.customerManagedStreamKey()) {
+            NagSuppressions.addResourceSuppressions(stream, List.of(suppression("AwsSolutions-KDS3",
+                    "Chosen with -c streamKey=customer-managed: the key policy decides who may read the posts, at "
+                            + "the price of KMS requests from every producer and consumer.")));
+        }
+
+        failures = Queue.Builder.create(this, "MappingFailures")
+                .queueName("sentiment-consumer-failures-" + parameters.environment())
+                .encryption(QueueEncryption.KMS)
+                .encryptionMasterKey(dataKey)
+                .enforceSsl(true)
+                .retentionPeriod(Duration.days(14))
+                .removalPolicy(removal)
+                .build();
+        NagSuppressions.addResourceSuppressions(failures, List.of(suppression("AwsSolutions-SQS3",
+                "This queue is the dead-letter destination itself: the event source mapping's on-failure "
+                        + "destination. A DLQ of the DLQ would only move the same batch descriptions again.")));
+
+        logGroup = LogGroup.Builder.create(this, "FunctionLogs")
+                .logGroupName("/aws/lambda/" + parameters.functionName())
+                .removalPolicy(removal)
+                .build();
+        ((CfnLogGroup) logGroup.getNode().getDefaultChild()).setRetentionInDays(parameters.logRetentionDays());
+
+        function = consumerFunction(parameters);
+        IFunction target = function;
+        if (parameters.snapStart()) {
+            // SnapStart snapshots published versions only; the mapping must invoke one, through the alias.
+            Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                    "The stack publishes the version and the mapping invokes it through the alias");
+            target = Alias.Builder.create(this, "LiveAlias")
+                    .aliasName(ALIAS)
+                    .version(function.getCurrentVersion())
+                    .build();
+        }
+        target.addEventSource(KinesisEventSource.Builder.create(stream)
+                .batchSize(StackParameters.MAPPING_BATCH_SIZE)
+                .maxBatchingWindow(Duration.seconds(StackParameters.MAPPING_BATCHING_WINDOW_SECONDS))
+                .startingPosition(parameters.startingPosition() == StackParameters.StartingPosition.LATEST
+                        ? StartingPosition.LATEST : StartingPosition.TRIM_HORIZON)
+                .reportBatchItemFailures(true)
+                .bisectBatchOnError(true)
+                .retryAttempts(parameters.maxRetryAttempts())
+                .maxRecordAge(Duration.seconds(parameters.maxRecordAgeSeconds()))
+                .parallelizationFactor(parameters.parallelizationFactor())
+                .onFailure(new SqsDlq(failures))
+                .enabled(parameters.mappingEnabled())
+                .build());
+
+        List<LogGroup> queryLogGroups = List.of(logGroup);
+        if (parameters.worker()) {
+            KclWorker worker = new KclWorker(this, "Worker", parameters, stream, dataKey, removal);
+            queryLogGroups = List.of(logGroup, worker.logGroup());
+        }
+        CostObservability observability = new CostObservability(this, "Observability", parameters,
+                function, failures, dataKey, queryLogGroups);
+
+        output("StreamName", stream.getStreamName(), "The Kinesis stream to put posts on");
+        output("StreamArn", stream.getStreamArn(), "Its ARN");
+        output("DataKeyArn", dataKey.getKeyArn(), "The KMS key of the failure queue and the alarm topic (and of the "
+                + "stream with streamKey=customer-managed: producers then need kms:GenerateDataKey on it)");
+        output("FunctionName", function.getFunctionName(), "The consumer function");
+        output("LogGroupName", logGroup.getLogGroupName(), "aws logs tail <this> --follow");
+        output("FailureQueueUrl", failures.getQueueUrl(), "Batches the mapping gave up on (shard, sequence range)");
+        output("DashboardName", observability.dashboardName(), "The cost dashboard in the CloudWatch console");
+        output("AlarmTopicArn", observability.alarmTopic().getTopicArn(), "Subscribe to receive the alarms");
+    }
+
+    private Function consumerFunction(StackParameters p) {
+        if (!Files.isRegularFile(p.lambdaJar())) {
+            throw new IllegalStateException("The Lambda artifact " + p.lambdaJar() + " does not exist: run "
+                    + "`mvn -B -DskipTests package` in the repository root first, or pass -c lambdaJar=PATH");
+        }
+        Role role = Role.Builder.create(this, "FunctionRole")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("Consumer function: read the stream, invoke the configured model, write its logs")
+                .build();
+        // Its own log group only (no AWSLambdaBasicExecutionRole, which allows every log group).
+        logGroup.grantWrite(role);
+        NagSuppressions.addResourceSuppressions(role, List.of(kmsActionFamiliesSuppression()), true);
+        for (PolicyStatement statement : bedrockAccess(p).statements()) {
+            role.addToPrincipalPolicy(statement);
+        }
+        if (bedrockAccess(p).isGlobalProfile()) {
+            NagSuppressions.addResourceSuppressions(role, List.of(globalProfileSuppression()), true);
+        }
+        if (p.metricsSink() == StackParameters.MetricsSink.CLOUDWATCH) {
+            role.addToPrincipalPolicy(putMetricData(List.of(p.metricsNamespace())));
+            NagSuppressions.addResourceSuppressions(role, List.of(putMetricDataSuppression()), true);
+        }
+
+        Map<String, String> env = new LinkedHashMap<>(consumerEnvironment(p));
+        env.put("METRICS_SINK", p.metricsSink().name().toLowerCase(java.util.Locale.ROOT));
+
+        Function fn = Function.Builder.create(this, "Function")
+                .functionName(p.functionName())
+                .description("Kinesis posts -> batched Bedrock sentiment, with per-call token accounting")
+                .runtime(Runtime.JAVA_21)
+                .architecture(Architecture.ARM_64)
+                .code(Code.fromAsset(p.lambdaJar().toAbsolutePath().toString()))
+                .handler(HANDLER)
+                .memorySize(p.memoryMb())
+                .timeout(Duration.seconds(p.timeoutSeconds()))
+                .environment(env)
+                .logGroup(logGroup)
+                .role(role)
+                .reservedConcurrentExecutions(p.reservedConcurrency().orElse(null))
+                .snapStart(p.snapStart() ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
+                .build();
+        NagSuppressions.addResourceSuppressions(fn, List.of(suppression("AwsSolutions-L1",
+                "Java 21 is the runtime the consumer is built and tested for (issue #5), and the one its "
+                        + "SnapStart configuration was chosen for; move to a newer Java runtime together with the "
+                        + "consumer's build.")));
+        return fn;
+    }
+
+    /** The consumer's settings (README, "Configuration") as environment variables; the sink is per runtime. */
+    static Map<String, String> consumerEnvironment(StackParameters p) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("BEDROCK_MODEL_ID", p.modelId());
+        p.bedrockRegion().ifPresent(r -> env.put("BEDROCK_REGION", r));
+        env.put("BATCH_SIZE", String.valueOf(p.batchSize()));
+        env.put("BEDROCK_CONCURRENCY", String.valueOf(p.bedrockConcurrency()));
+        env.put("MAX_POST_CHARS", String.valueOf(p.maxPostChars()));
+        env.put("METRICS_NAMESPACE", p.metricsNamespace());
+        env.put("ENVIRONMENT", p.environment());
+        return env;
+    }
+
+    static BedrockModelAccess bedrockAccess(StackParameters p) {
+        return new BedrockModelAccess(p.modelId(), p.bedrockRegion().orElse(Aws.REGION), p.profileRegions());
+    }
+
+    /** PutMetricData takes no resource; the namespace condition is what keeps it to our metrics. */
+    static PolicyStatement putMetricData(List<String> namespaces) {
+        return PolicyStatement.Builder.create()
+                .sid("PutMetricsInOwnNamespace")
+                .actions(List.of("cloudwatch:PutMetricData"))
+                .resources(List.of("*"))
+                .conditions(Map.of("StringEquals", Map.of("cloudwatch:namespace", namespaces)))
+                .build();
+    }
+
+    static NagPackSuppression putMetricDataSuppression() {
+        return suppression("AwsSolutions-IAM5", "cloudwatch:PutMetricData supports no resource-level permissions, "
+                + "so its resource must be *; a cloudwatch:namespace condition limits it to the consumer's namespace.",
+                "^Resource::\\*$");
+    }
+
+    /** CDK's grants on a KMS-encrypted stream or queue name the key's action families with a wildcard. */
+    static NagPackSuppression kmsActionFamiliesSuppression() {
+        return suppression("AwsSolutions-IAM5", "The CDK grants for reading the stream and sending to the failure "
+                + "queue allow the data key's action families kms:GenerateDataKey* and kms:ReEncrypt* (the "
+                + "GenerateDataKey and ReEncrypt variants) on that one key ARN, no other key.",
+                "^Action::kms:(GenerateDataKey|ReEncrypt)\\*$");
+    }
+
+    static NagPackSuppression globalProfileSuppression() {
+        return suppression("AwsSolutions-IAM5", "A global inference profile routes to any commercial region, so "
+                + "the foundation-model ARN has a region wildcard; the statement is usable only through the "
+                + "configured profile (bedrock:InferenceProfileArn condition).",
+                "^Resource::arn:<AWS::Partition>:bedrock:\\*::foundation-model/.*$");
+    }
+
+    static NagPackSuppression suppression(String id, String reason) {
+        return NagPackSuppression.builder().id(id).reason(reason).build();
+    }
+
+    /** A suppression limited to the findings (e.g. one wildcard resource) that match {@code findingRegex}. */
+    static NagPackSuppression suppression(String id, String reason, String findingRegex) {
+        return NagPackSuppression.builder().id(id).reason(reason)
+                .appliesTo(List.of(RegexAppliesTo.builder().regex("/" + findingRegex + "/").build()))
+                .build();
+    }
+
+    private void output(String id, String value, String description) {
+        CfnOutput.Builder.create(this, id).value(value).description(description).build();
+    }
+
+    public StackParameters parameters() {
+        return parameters;
+    }
+
+    public Stream stream() {
+        return stream;
+    }
+
+    public Function function() {
+        return function;
+    }
+
+    public Queue failures() {
+        return failures;
+    }
+
+    public LogGroup logGroup() {
+        return logGroup;
+    }
+
+    public Key dataKey() {
+        return dataKey;
+    }
+}
