@@ -30,10 +30,14 @@ public final class KinesisSentimentHandler implements RequestHandler<KinesisEven
 
     private final SentimentPipeline pipeline;
     private final Consumer<InvocationReport> reports;
+    /** Held so the runtime's weak registry keeps it; it runs only when SnapStart takes a snapshot. */
+    private SnapStartPriming priming;
 
+    /** The constructor Lambda calls, once per execution environment. */
     public KinesisSentimentHandler() {
         this(Pipelines.bedrock(ConsumerConfig.fromEnvironment(System.getenv()),
                 new EventLog(System.out, EventLog.Format.JSON), System.out), report -> { });
+        this.priming = SnapStartPriming.register();
     }
 
     /**
