@@ -29,11 +29,6 @@ public final class CallGate {
         this.margin = margin;
     }
 
-    /** A gate with no deadline and no limit beyond the given concurrency. */
-    public static CallGate unbounded(AdaptiveConcurrency concurrency) {
-        return new CallGate(concurrency, new LatencyEstimate(), Deadline.NONE, Duration.ZERO);
-    }
-
     /**
      * Waits for a slot and returns the call's timeout, or empty when no call could finish before the deadline.
      * A caller that got a timeout must call {@link #exit} once the call is over.

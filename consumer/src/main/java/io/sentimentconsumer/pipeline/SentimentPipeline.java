@@ -13,6 +13,7 @@ import io.sentimentconsumer.analyze.CallGate;
 import io.sentimentconsumer.analyze.Deadline;
 import io.sentimentconsumer.analyze.LatencyEstimate;
 import io.sentimentconsumer.analyze.PostResult;
+import io.sentimentconsumer.analyze.SentimentLabel;
 import io.sentimentconsumer.analyze.SentimentModel;
 import io.sentimentconsumer.ingest.DecodedRecord;
 import io.sentimentconsumer.ingest.InputRecord;
@@ -206,10 +207,14 @@ public final class SentimentPipeline implements AutoCloseable {
                         : decoder.decode(entry.data());
                 if (decoded instanceof DecodedRecord.Invalid invalid) {
                     outcomes[i] = outcome(i, RecordOutcome.Kind.INVALID, null, invalid.reason());
-                    log.warn("Invalid record " + where(entry) + ": " + invalid.reason(), Map.of(
-                            "event", "invalid_record", "sequenceNumber", entry.sequenceNumber(),
-                            "subSequenceNumber", String.valueOf(entry.subSequenceNumber()),
-                            "reason", invalid.reason()));
+                    Map<String, Object> fields = new LinkedHashMap<>();
+                    fields.put("event", "invalid_record");
+                    fields.put("sequenceNumber", entry.sequenceNumber());
+                    if (entry.subSequenceNumber() != null) {
+                        fields.put("subSequenceNumber", entry.subSequenceNumber());
+                    }
+                    fields.put("reason", invalid.reason());
+                    log.warn("Invalid record " + where(entry) + ": " + invalid.reason(), fields);
                     continue;
                 }
                 var post = ((DecodedRecord.Valid) decoded).post();
@@ -344,7 +349,7 @@ public final class SentimentPipeline implements AutoCloseable {
         private RecordOutcome outcome(int i, RecordOutcome.Kind kind, Double score, String reason) {
             Entry entry = entries.get(i);
             return new RecordOutcome(entry.sequenceNumber(), entry.subSequenceNumber(), postIds[i], kind, score,
-                    score == null ? null : io.sentimentconsumer.analyze.SentimentLabel.of(score), reason);
+                    score == null ? null : SentimentLabel.of(score), reason);
         }
 
         /** Every record's outcome; one the invocation never reached (it failed part-way) is handed back. */
