@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Kinesis posts -> batched Bedrock sentiment -> per-batch token accounting.",
-        subcommands = {ReplayCommand.class, GenerateTestEventsCommand.class, ProduceCommand.class})
+        subcommands = {ReplayCommand.class, GenerateTestEventsCommand.class, WorkerCommand.class,
+            ProduceCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
