@@ -1,14 +1,15 @@
 package io.sentimentconsumer.cli;
 
+import io.sentimentconsumer.aws.AwsClients;
 import io.sentimentconsumer.kcl.Backoff;
 import io.sentimentconsumer.kcl.SentimentWorker;
 import io.sentimentconsumer.kcl.WorkerMetrics;
 import io.sentimentconsumer.kcl.WorkerTotals;
 import io.sentimentconsumer.log.EventLog;
+import io.sentimentconsumer.offline.LexiconSentimentModel;
 import io.sentimentconsumer.pipeline.ConsumerConfig;
 import io.sentimentconsumer.pipeline.Pipelines;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
-import io.sentimentconsumer.aws.AwsClients;
 import io.sentimentconsumer.publish.CloudWatchMetricsPublisher;
 import io.sentimentconsumer.publish.EmfMetricsPublisher;
 import io.sentimentconsumer.publish.MetricDimensions;
@@ -56,6 +57,10 @@ final class WorkerCommand implements Callable<Integer> {
                     + "(default: METRICS_SINK, else cloudwatch)")
     ConsumerConfig.MetricsSink metrics;
 
+    @Option(names = "--offline", description = "score with the offline lexicon engine instead of Bedrock (local "
+            + "runs without an AWS account; token figures are estimates)")
+    boolean offline;
+
     @Option(names = "--enhanced-fan-out", description = "read with enhanced fan-out instead of polling")
     boolean fanOut;
 
@@ -99,7 +104,10 @@ final class WorkerCommand implements Callable<Integer> {
         // The pipeline publishes nothing itself: the worker buffers its measurements and publishes once a minute.
         Map<String, String> quiet = new HashMap<>(env);
         quiet.put("METRICS_SINK", "none");
-        SentimentPipeline pipeline = Pipelines.bedrock(ConsumerConfig.fromEnvironment(quiet), log, stdout);
+        ConsumerConfig pipelineConfig = ConsumerConfig.fromEnvironment(quiet);
+        SentimentPipeline pipeline = offline
+                ? Pipelines.create(pipelineConfig, new LexiconSentimentModel(), log, stdout)
+                : Pipelines.bedrock(pipelineConfig, log, stdout);
         MetricDimensions dimensions = new MetricDimensions(config.metricsNamespace(), config.environment(),
                 pipeline.model().modelId());
         MetricsPublisher publisher = switch (config.metricsSink()) {
