@@ -156,7 +156,9 @@ public final class SentimentWorker {
         if (tuning != null) {
             leases.failoverTimeMillis(tuning.failoverMillis())
                     .shardSyncIntervalMillis(tuning.failoverMillis())
-                    .leaseAssignmentIntervalMillis(tuning.failoverMillis());
+                    .leaseAssignmentIntervalMillis(tuning.failoverMillis())
+                    .dynamoDbLockBasedLeaderLeaseDurationInMillis(tuning.failoverMillis())
+                    .dynamoDbLockBasedLeaderHeartbeatPeriodInMillis(Math.max(100, tuning.failoverMillis() / 4));
             coordinator.parentShardPollIntervalMillis(tuning.failoverMillis())
                     .shardConsumerDispatchPollIntervalMillis(Math.min(1000, tuning.failoverMillis()))
                     .schedulerInitializationBackoffTimeMillis(Math.min(1000, tuning.failoverMillis()));

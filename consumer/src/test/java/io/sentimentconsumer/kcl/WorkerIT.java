@@ -2,7 +2,15 @@ package io.sentimentconsumer.kcl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sentimentconsumer.account.TokenUsage;
+import io.sentimentconsumer.analyze.SentimentLabel;
+import io.sentimentconsumer.pipeline.RecordOutcome;
+import io.sentimentconsumer.testing.ConsumerUnderTest;
+import io.sentimentconsumer.testing.JsonLines;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import io.sentimentconsumer.cli.SyntheticPosts;
 import io.sentimentconsumer.ingest.PostText;
 import io.sentimentconsumer.testing.CliProcess;
@@ -89,6 +97,88 @@ class WorkerIT {
         }
     }
 
+    @Test
+    void aRestartedWorkerResumesFromItsCheckpointsAndResendsAtMostOneBatchPerShard() throws Exception {
+        // A slow model keeps the stream in progress long enough to kill the worker mid-way.
+        bedrock.script(call -> {
+            pause(Duration.ofMillis(150));
+            return FakeBedrock.scoreAll(call);
+        });
+        String stream = "posts-c";
+        kinesis.createStream(stream, 4);
+        dynamoDb.createLeaseTable("app-c");
+        produce(stream, 1000, 8);
+
+        try (CliProcess first = worker(stream, "app-c", "worker-1")) {
+            Polling.until(DEADLINE, "the first worker mid-stream", () -> bedrock.calls().size() >= 12);
+            first.kill(); // no chance to checkpoint the batches in flight
+        }
+        try (CliProcess second = worker(stream, "app-c", "worker-2")) {
+            awaitAllCheckpointed(stream, "app-c", second);
+            assertThat(second.stop(Duration.ofSeconds(60))).isZero();
+        }
+
+        Map<String, Long> sent = postsSent();
+        Map<String, Long> expected = expectedPosts(1000, 8);
+        assertThat(sent.keySet()).isEqualTo(expected.keySet());
+        // Per shard, the posts sent more than once are at most one batch: the one in flight when it died.
+        // (Counted per distinct text: a generated text can occur twice, and each occurrence is expected once.)
+        PostText text = new PostText(1000);
+        kinesis.readAll(stream).forEach((shard, records) -> {
+            long resent = records.stream()
+                    .map(r -> text.prepare(JsonLinesPost.content(r.data().asByteArray())).text()).distinct()
+                    .mapToLong(t -> sent.get(t) - expected.get(t)).sum();
+            assertThat(resent).as("posts of " + shard + " sent again").isLessThanOrEqualTo(25);
+        });
+    }
+
+    @Test
+    void theLambdaHandlerGivesTheSameOutcomesToTheRecordsTheWorkerRead() throws Exception {
+        bedrock.script(FakeBedrock::scoreAll);
+        String stream = "posts-d";
+        kinesis.createStream(stream, 2);
+        dynamoDb.createLeaseTable("app-d");
+        try (CliProcess produce = CliProcess.run(Duration.ofMinutes(1),
+                Map.of("AWS_ENDPOINT_URL_KINESIS", kinesis.endpoint()), "produce", "--stream", stream,
+                Path.of(System.getProperty("project.root"), "test-events", "kinesis-malformed.json").toString())) {
+            assertThat(produce.exitCode()).as(produce.stderr()).isZero();
+        }
+        produce(stream, 200, 9);
+
+        JsonNode workerTotals;
+        List<String> workerInvalid;
+        try (CliProcess worker = worker(stream, "app-d", "worker-1", "--log-format", "json")) {
+            awaitAllCheckpointed(stream, "app-d", worker);
+            assertThat(worker.stop(Duration.ofSeconds(60))).isZero();
+            List<JsonNode> events = worker.stderrLines().stream().filter(l -> l.startsWith("{"))
+                    .map(JsonLines::parse).toList();
+            workerTotals = events.stream().filter(e -> e.path("event").asText().equals("worker_cumulative_summary"))
+                    .reduce((a, b) -> b).orElseThrow();
+            workerInvalid = events.stream().filter(e -> e.path("event").asText().equals("invalid_record"))
+                    .map(e -> e.path("sequenceNumber").asText() + " " + e.path("reason").asText()).sorted().toList();
+        }
+
+        // The same records, read back from the stream shard by shard, through the Lambda handler.
+        ConsumerUnderTest lambda = new ConsumerUnderTest(bedrock, Map.of("METRICS_SINK", "none"));
+        List<RecordOutcome> outcomes = new ArrayList<>();
+        for (List<Record> shard : kinesis.readAll(stream).values()) {
+            lambda.handle(event(shard));
+            outcomes.addAll(lambda.lastReport().outcomes());
+        }
+        assertThat(outcomes).hasSize(220);
+        assertThat(workerTotals.path("recordsIn").asInt()).isEqualTo(220);
+        for (var kind : List.of("positive", "negative", "neutral")) {
+            SentimentLabel label = SentimentLabel.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
+            assertThat(workerTotals.path(kind).asLong()).as(kind)
+                    .isEqualTo(outcomes.stream().filter(o -> o.label() == label).count());
+        }
+        assertThat(workerTotals.path("unscored").asInt()).isZero();
+        assertThat(workerTotals.path("handedBack").asInt()).isZero();
+        assertThat(workerInvalid).isEqualTo(outcomes.stream().filter(o -> o.kind() == RecordOutcome.Kind.INVALID)
+                .map(o -> o.sequenceNumber() + " " + o.reason()).sorted().toList());
+        assertThat(workerInvalid).hasSize(11);
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------
 
     private static void produce(String stream, int posts, long seed) throws Exception {
@@ -169,6 +259,37 @@ class WorkerIT {
         }
         assertThat(last).as("a line starting with " + prefix).isNotNull();
         return last;
+    }
+
+    private static KinesisEvent event(List<Record> records) {
+        List<KinesisEvent.KinesisEventRecord> out = new ArrayList<>();
+        for (Record record : records) {
+            KinesisEvent.Record kinesisRecord = new KinesisEvent.Record();
+            kinesisRecord.setSequenceNumber(record.sequenceNumber());
+            kinesisRecord.setPartitionKey(record.partitionKey());
+            kinesisRecord.setData(ByteBuffer.wrap(record.data().asByteArray()));
+            KinesisEvent.KinesisEventRecord eventRecord = new KinesisEvent.KinesisEventRecord();
+            eventRecord.setKinesis(kinesisRecord);
+            out.add(eventRecord);
+        }
+        KinesisEvent event = new KinesisEvent();
+        event.setRecords(out);
+        return event;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The content of a post's JSON, as the consumer reads it. */
+    private static final class JsonLinesPost {
+        static String content(byte[] data) {
+            return JsonLines.parse(new String(data, java.nio.charset.StandardCharsets.UTF_8)).path("content").asText();
+        }
     }
 
     static List<Record> all(Map<String, List<Record>> byShard) {
