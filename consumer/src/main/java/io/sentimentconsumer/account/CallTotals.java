@@ -26,4 +26,12 @@ public record CallTotals(
         int throttles) {
 
     public static final CallTotals NONE = new CallTotals(TokenUsage.ZERO, 0, 0, BigDecimal.ZERO, 0, 0, 0, 0, 0);
+
+    /** The totals of both; the cost stays unknown once either is. */
+    public CallTotals plus(CallTotals other) {
+        return new CallTotals(usage.plus(other.usage), apiCalls + other.apiCalls, postsAnalyzed + other.postsAnalyzed,
+                costUsd == null || other.costUsd == null ? null : costUsd.add(other.costUsd),
+                unpricedCalls + other.unpricedCalls, callsWithoutUsage + other.callsWithoutUsage,
+                failedCalls + other.failedCalls, attempts + other.attempts, throttles + other.throttles);
+    }
 }

@@ -20,7 +20,15 @@ public record RecordCounts(
         int truncated,
         int duplicates) {
 
+    public static final RecordCounts NONE = new RecordCounts(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
     public int scored() {
         return positive + negative + neutral;
+    }
+
+    public RecordCounts plus(RecordCounts other) {
+        return new RecordCounts(recordsIn + other.recordsIn, positive + other.positive, negative + other.negative,
+                neutral + other.neutral, unscored + other.unscored, invalid + other.invalid,
+                handedBack + other.handedBack, truncated + other.truncated, duplicates + other.duplicates);
     }
 }

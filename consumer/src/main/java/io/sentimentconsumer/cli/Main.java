@@ -9,10 +9,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Kinesis posts -> batched Bedrock sentiment -> per-batch token accounting.",
-        subcommands = {ReplayCommand.class, GenerateTestEventsCommand.class})
+        subcommands = {ReplayCommand.class, GenerateTestEventsCommand.class, WorkerCommand.class,
+            ProduceCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
+        // Library logs (SDK, KCL) go to stderr at WARN unless the user chose otherwise.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         System.exit(commandLine().execute(args));
     }
 

@@ -24,7 +24,8 @@ class BoundariesTest {
             .that().resideInAnyPackage(CORE)
             .should().dependOnClassesThat().resideInAnyPackage(
                     "com.amazonaws.services.lambda..", "picocli..", "com.knuddels..",
-                    "io.sentimentconsumer.lambda..", "io.sentimentconsumer.cli..", "io.sentimentconsumer.offline..");
+                    "io.sentimentconsumer.lambda..", "io.sentimentconsumer.cli..", "io.sentimentconsumer.offline..",
+                    "io.sentimentconsumer.kcl..", "software.amazon.kinesis..");
 
     @ArchTest
     static final ArchRule domainImportsNoAwsSdk = noClasses()
@@ -36,7 +37,16 @@ class BoundariesTest {
     static final ArchRule lambdaAdapterNeedsNothingTheLambdaJarLeavesOut = noClasses()
             .that().resideInAPackage("io.sentimentconsumer.lambda..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "picocli..", "com.knuddels..", "io.sentimentconsumer.cli..", "io.sentimentconsumer.offline..");
+                    "picocli..", "com.knuddels..", "io.sentimentconsumer.cli..", "io.sentimentconsumer.offline..",
+                    "io.sentimentconsumer.kcl..", "software.amazon.kinesis..", "io.netty..");
+
+    /** The KCL worker is a runtime like Lambda: it uses the pipeline, and nothing of the other runtimes. */
+    @ArchTest
+    static final ArchRule kclWorkerIsARuntimeOfItsOwn = noClasses()
+            .that().resideInAPackage("io.sentimentconsumer.kcl..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "com.amazonaws.services.lambda..", "picocli..", "io.sentimentconsumer.lambda..",
+                    "io.sentimentconsumer.cli..", "io.sentimentconsumer.offline..");
 
     @ArchTest
     static final ArchRule offlineEngineIsAModelNotARuntime = noClasses()

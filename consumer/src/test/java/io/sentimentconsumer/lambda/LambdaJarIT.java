@@ -40,6 +40,22 @@ class LambdaJarIT {
         }
     }
 
+    /** The KCL worker's runtime is CLI-only: no KCL, no Netty, no Kinesis/DynamoDB clients, no protobuf. */
+    @Test
+    void carriesNoKclOrWhatOnlyTheWorkerNeeds() throws IOException {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            List<String> names = jar.stream().map(JarEntry::getName).toList();
+            assertThat(names).noneMatch(n -> n.startsWith("software/amazon/kinesis/")
+                    || n.startsWith("io/sentimentconsumer/kcl/") || n.startsWith("io/netty/")
+                    || n.startsWith("software/amazon/awssdk/http/nio/netty/")
+                    || n.startsWith("software/amazon/awssdk/services/kinesis/")
+                    || n.startsWith("software/amazon/awssdk/services/dynamodb/")
+                    || n.startsWith("com/amazonaws/services/dynamodbv2/") || n.startsWith("com/google/protobuf/")
+                    || n.startsWith("com/google/common/") || n.startsWith("io/reactivex/")
+                    || n.startsWith("com/amazonaws/services/schemaregistry/") || n.startsWith("org/slf4j/simple/"));
+        }
+    }
+
     /**
      * Loads the handler from the jar alone (no test classpath behind it) and runs one record through a real
      * Converse call, which proves the shaded jar has everything the SDK discovers at run time.

@@ -1,0 +1,239 @@
+package io.sentimentconsumer.kcl;
+
+import io.sentimentconsumer.ingest.InputRecord;
+import io.sentimentconsumer.log.EventLog;
+import io.sentimentconsumer.pipeline.InvocationReport;
+import io.sentimentconsumer.pipeline.RecordOutcome;
+import io.sentimentconsumer.pipeline.SentimentPipeline;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.kinesis.exceptions.InvalidStateException;
+import software.amazon.kinesis.exceptions.KinesisClientLibDependencyException;
+import software.amazon.kinesis.exceptions.ShutdownException;
+import software.amazon.kinesis.exceptions.ThrottlingException;
+import software.amazon.kinesis.lifecycle.events.InitializationInput;
+import software.amazon.kinesis.lifecycle.events.LeaseLostInput;
+import software.amazon.kinesis.lifecycle.events.ProcessRecordsInput;
+import software.amazon.kinesis.lifecycle.events.ShardEndedInput;
+import software.amazon.kinesis.lifecycle.events.ShutdownRequestedInput;
+import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
+import software.amazon.kinesis.processor.ShardRecordProcessor;
+import software.amazon.kinesis.retrieval.KinesisClientRecord;
+
+/**
+ * One shard's processor: feeds the shard's records, in order, through the same pipeline as the Lambda handler.
+ *
+ * <p>Records go to the pipeline one batch ({@code BATCH_SIZE} records) at a time, and the shard is checkpointed
+ * after each batch once every record up to it has its outcome, so a worker that dies re-sends at most one batch
+ * per shard. Parallelism comes from shards: the pipeline's pool ({@code BEDROCK_CONCURRENCY}) is shared by all the
+ * worker's shards and caps the Converse calls in flight per worker.
+ *
+ * <p>Records the pipeline hands back (the model call failed after the SDK's retries) are retried here, alone, with
+ * capped exponential backoff, for as long as it takes: the checkpoint never passes a record without an outcome, so
+ * a blocked shard stops, visibly ({@code shard_blocked} lines, the {@code BlockedShardRetries} metric), rather
+ * than losing or reordering anything. A stop request ends the wait; the records are then delivered again later.
+ */
+final class SentimentRecordProcessor implements ShardRecordProcessor {
+
+    static final String SUMMARY_TITLE = "Worker token summary";
+    private static final int CHECKPOINT_ATTEMPTS = 5;
+
+    private final SentimentPipeline pipeline;
+    private final int batchSize;
+    private final WorkerTotals totals;
+    private final WorkerMetrics metrics;
+    private final EventLog log;
+    private final Backoff backoff;
+    private final Stopping stopping;
+
+    private String shardId = "unknown";
+    /** The last record with an outcome such that every record before it has one too. */
+    private KinesisClientRecord done;
+    private KinesisClientRecord checkpointed;
+
+    /** Whether the worker is stopping, and a sleep that a stop request cuts short. */
+    interface Stopping {
+        boolean requested();
+
+        /** Sleeps for {@code duration}; returns {@code true} when a stop was requested meanwhile. */
+        boolean await(Duration duration) throws InterruptedException;
+    }
+
+    SentimentRecordProcessor(SentimentPipeline pipeline, int batchSize, WorkerTotals totals, WorkerMetrics metrics,
+                             EventLog log, Backoff backoff, Stopping stopping) {
+        this.pipeline = pipeline;
+        this.batchSize = batchSize;
+        this.totals = totals;
+        this.metrics = metrics;
+        this.log = log;
+        this.backoff = backoff;
+        this.stopping = stopping;
+    }
+
+    @Override
+    public void initialize(InitializationInput input) {
+        shardId = input.shardId();
+        log.info("Shard " + shardId + ": leased, starting after " + input.extendedSequenceNumber(),
+                Map.of("event", "shard_started", "shardId", shardId,
+                        "checkpoint", String.valueOf(input.extendedSequenceNumber())));
+    }
+
+    @Override
+    public void processRecords(ProcessRecordsInput input) {
+        List<KinesisClientRecord> records = input.records();
+        for (int from = 0; from < records.size(); from += batchSize) {
+            if (from > 0 && stopping.requested()) {
+                return; // the batch in flight is finished and checkpointed; the rest comes again after a restart
+            }
+            List<KinesisClientRecord> batch = records.subList(from, Math.min(records.size(), from + batchSize));
+            if (!resolve(batch, input.checkpointer())) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Gives every record of {@code batch} an outcome, retrying what the pipeline hands back, then checkpoints.
+     * Returns {@code false} when the shard must stop: a stop was requested or the lease is gone.
+     */
+    private boolean resolve(List<KinesisClientRecord> batch, RecordProcessorCheckpointer checkpointer) {
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            pending.add(i);
+        }
+        for (int retry = 0; ; retry++) {
+            List<InputRecord> input = new ArrayList<>(pending.size());
+            for (int i : pending) {
+                input.add(inputRecord(batch.get(i)));
+            }
+            InvocationReport report = pipeline.process(input, SUMMARY_TITLE);
+            totals.add(report);
+            metrics.add(report);
+            List<Integer> handedBack = new ArrayList<>();
+            for (int k = 0; k < pending.size(); k++) {
+                if (report.outcomes().get(k).kind() == RecordOutcome.Kind.HANDED_BACK) {
+                    handedBack.add(pending.get(k));
+                }
+            }
+            if (handedBack.isEmpty()) {
+                if (retry > 0) {
+                    log.info("Shard " + shardId + " unblocked after " + retry + " retries",
+                            Map.of("event", "shard_unblocked", "shardId", shardId, "retries", retry));
+                }
+                done = batch.get(batch.size() - 1);
+                return checkpoint(checkpointer, done);
+            }
+            int firstFailed = handedBack.get(0);
+            if (firstFailed > 0) {
+                done = batch.get(firstFailed - 1);
+                if (!checkpoint(checkpointer, done)) {
+                    return false;
+                }
+            }
+            pending = handedBack;
+            Duration delay = backoff.delay(retry + 1);
+            metrics.blockedShardRetry();
+            String sequenceNumber = id(batch.get(firstFailed));
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("event", "shard_blocked");
+            fields.put("shardId", shardId);
+            fields.put("firstSequenceNumber", sequenceNumber);
+            fields.put("records", pending.size());
+            fields.put("retry", retry + 1);
+            fields.put("delayMs", delay.toMillis());
+            log.warn("Shard " + shardId + " blocked: " + pending.size() + " records from sequence number "
+                    + sequenceNumber + " have no outcome; retry " + (retry + 1) + " in " + delay.toMillis()
+                    + " ms; not checkpointing past them", fields);
+            try {
+                if (stopping.await(delay)) {
+                    log.warn("Shard " + shardId + ": stopping while blocked; checkpointed before sequence number "
+                                    + sequenceNumber + ", which will be delivered again",
+                            Map.of("event", "shard_stopped_blocked", "shardId", shardId,
+                                    "firstSequenceNumber", sequenceNumber));
+                    return false;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    @Override
+    public void leaseLost(LeaseLostInput input) {
+        log.info("Shard " + shardId + ": lease lost; stopping without checkpointing",
+                Map.of("event", "lease_lost", "shardId", shardId));
+    }
+
+    @Override
+    public void shardEnded(ShardEndedInput input) {
+        try {
+            input.checkpointer().checkpoint();
+            log.info("Shard " + shardId + " ended and is checkpointed at its end",
+                    Map.of("event", "shard_ended", "shardId", shardId));
+        } catch (ShutdownException | InvalidStateException e) {
+            log.error("Shard " + shardId + ": cannot checkpoint its end (" + e.getClass().getSimpleName() + ")",
+                    Map.of("event", "checkpoint_failed", "shardId", shardId, "error", e.getClass().getName()));
+        }
+    }
+
+    @Override
+    public void shutdownRequested(ShutdownRequestedInput input) {
+        if (done != null && done != checkpointed) {
+            checkpoint(input.checkpointer(), done);
+        }
+        log.info("Shard " + shardId + ": shutting down, checkpointed at " + (checkpointed == null ? "nothing new"
+                        : id(checkpointed)),
+                Map.of("event", "shard_shutdown", "shardId", shardId,
+                        "checkpoint", checkpointed == null ? "" : id(checkpointed)));
+    }
+
+    /** Checkpoints at {@code record}; returns {@code false} when the lease is gone. */
+    private boolean checkpoint(RecordProcessorCheckpointer checkpointer, KinesisClientRecord record) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                checkpointer.checkpoint(record.sequenceNumber(), record.subSequenceNumber());
+                checkpointed = record;
+                return true;
+            } catch (ShutdownException e) {
+                log.info("Shard " + shardId + ": lease no longer held; stopping without checkpointing",
+                        Map.of("event", "lease_lost", "shardId", shardId));
+                return false;
+            } catch (ThrottlingException | KinesisClientLibDependencyException e) {
+                if (attempt == CHECKPOINT_ATTEMPTS) {
+                    log.warn("Shard " + shardId + ": checkpoint failed " + attempt + " times ("
+                                    + e.getClass().getSimpleName() + "); the next checkpoint covers these records",
+                            Map.of("event", "checkpoint_failed", "shardId", shardId, "error", e.getClass().getName()));
+                    return true;
+                }
+                try {
+                    Thread.sleep(100L << attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            } catch (InvalidStateException e) {
+                log.error("Shard " + shardId + ": checkpoint failed (" + e.getMessage() + ")",
+                        Map.of("event", "checkpoint_failed", "shardId", shardId, "error", e.getClass().getName()));
+                return true;
+            }
+        }
+    }
+
+    /** Aggregated (KPL) records share a sequence number; their sub-sequence number tells them apart. */
+    private static String id(KinesisClientRecord record) {
+        return record.aggregated() ? record.sequenceNumber() + "/" + record.subSequenceNumber()
+                : record.sequenceNumber();
+    }
+
+    private static InputRecord inputRecord(KinesisClientRecord record) {
+        ByteBuffer data = record.data() == null ? ByteBuffer.allocate(0) : record.data().duplicate();
+        byte[] bytes = new byte[data.remaining()];
+        data.get(bytes);
+        return new InputRecord(id(record), bytes);
+    }
+}

@@ -1,0 +1,170 @@
+package io.sentimentconsumer.kcl;
+
+import io.sentimentconsumer.log.EventLog;
+import io.sentimentconsumer.pipeline.SentimentPipeline;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.kinesis.common.ConfigsBuilder;
+import software.amazon.kinesis.common.InitialPositionInStream;
+import software.amazon.kinesis.common.InitialPositionInStreamExtended;
+import software.amazon.kinesis.coordinator.Scheduler;
+import software.amazon.kinesis.metrics.NullMetricsFactory;
+import software.amazon.kinesis.retrieval.RetrievalConfig;
+import software.amazon.kinesis.retrieval.fanout.FanOutConfig;
+import software.amazon.kinesis.retrieval.polling.PollingConfig;
+
+/**
+ * A KCL 3.x worker whose shard processors feed the sentiment pipeline: leases and checkpoints in DynamoDB (table
+ * {@code applicationName}), shards balanced across the workers of the same application, failover when one dies.
+ * New shards start at the oldest record ({@code TRIM_HORIZON}): nothing already on the stream is skipped.
+ */
+public final class SentimentWorker {
+
+    /**
+     * @param summaryInterval how often the cumulative summary is written ({@code SUMMARY_INTERVAL})
+     * @param metricsInterval how often buffered metrics are published
+     * @param tuning          test-only KCL timings; {@code null} in production (KCL's defaults)
+     */
+    public record Settings(String streamName, String applicationName, String workerId, boolean fanOut,
+                           boolean kclMetrics, Duration summaryInterval, Duration metricsInterval, Backoff backoff,
+                           Tuning tuning) {}
+
+    /** Shorter KCL timings for tests on local engines, where waiting out production timeouts is pure waste. */
+    public record Tuning(long failoverMillis) {}
+
+    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Settings settings;
+    private final SentimentPipeline pipeline;
+    private final int batchSize;
+    private final EventLog log;
+    private final WorkerTotals totals;
+    private final WorkerMetrics metrics;
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile Scheduler scheduler;
+
+    public SentimentWorker(Settings settings, SentimentPipeline pipeline, int batchSize, WorkerTotals totals,
+                           WorkerMetrics metrics, EventLog log) {
+        this.settings = settings;
+        this.pipeline = pipeline;
+        this.batchSize = batchSize;
+        this.totals = totals;
+        this.metrics = metrics;
+        this.log = log;
+    }
+
+    /**
+     * Runs until {@link #stop()}: then finishes the batches in flight, checkpoints, flushes metrics and writes the
+     * cumulative summary. Returns {@code true} on a requested stop, {@code false} when the KCL gave up by itself.
+     */
+    public boolean run() {
+        KinesisAsyncClient kinesis = KclClients.kinesisAsync(settings.fanOut());
+        DynamoDbAsyncClient dynamoDb = KclClients.dynamoDbAsync();
+        CloudWatchAsyncClient cloudWatch = KclClients.cloudWatchAsync();
+        SentimentRecordProcessor.Stopping stopping = new SentimentRecordProcessor.Stopping() {
+            @Override
+            public boolean requested() {
+                return stop.getCount() == 0;
+            }
+
+            @Override
+            public boolean await(Duration duration) throws InterruptedException {
+                return stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        };
+        ConfigsBuilder configs = new ConfigsBuilder(settings.streamName(), settings.applicationName(), kinesis,
+                dynamoDb, cloudWatch, settings.workerId(),
+                () -> new SentimentRecordProcessor(pipeline, batchSize, totals, metrics, log, settings.backoff(),
+                        stopping));
+        scheduler = scheduler(configs, kinesis);
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "worker-timers");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long summaryMillis = settings.summaryInterval().toMillis();
+        long metricsMillis = settings.metricsInterval().toMillis();
+        timers.scheduleAtFixedRate(() -> totals.write(log), summaryMillis, summaryMillis, TimeUnit.MILLISECONDS);
+        timers.scheduleAtFixedRate(metrics::flush, metricsMillis, metricsMillis, TimeUnit.MILLISECONDS);
+        log.info("Worker " + settings.workerId() + " starting: stream " + settings.streamName() + ", application "
+                + settings.applicationName() + ", " + (settings.fanOut() ? "enhanced fan-out" : "polling"),
+                Map.of("event", "worker_started", "workerId", settings.workerId(), "stream", settings.streamName(),
+                        "application", settings.applicationName()));
+        try {
+            scheduler.run();
+        } finally {
+            timers.shutdownNow();
+            metrics.flush();
+            totals.write(log);
+            kinesis.close();
+            dynamoDb.close();
+            cloudWatch.close();
+            finished.countDown();
+        }
+        return stop.getCount() == 0;
+    }
+
+    /**
+     * Asks the worker to stop gracefully and waits until it has: in-flight batches finished, shards checkpointed,
+     * leases released, metrics flushed. Safe to call from a shutdown hook.
+     */
+    public void stop() throws InterruptedException {
+        stop.countDown();
+        Scheduler running = scheduler;
+        if (running == null) {
+            return;
+        }
+        log.info("Worker " + settings.workerId() + " stopping: finishing batches in flight and checkpointing",
+                Map.of("event", "worker_stopping", "workerId", settings.workerId()));
+        try {
+            running.startGracefulShutdown().get(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+            log.warn("Graceful shutdown did not complete (" + e.getClass().getSimpleName() + "); stopping now",
+                    Map.of("event", "worker_shutdown_incomplete", "error", e.getClass().getName()));
+            running.shutdown();
+        }
+        finished.await(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private Scheduler scheduler(ConfigsBuilder configs, KinesisAsyncClient kinesis) {
+        RetrievalConfig retrieval = configs.retrievalConfig()
+                .initialPositionInStreamExtended(
+                        InitialPositionInStreamExtended.newInitialPosition(InitialPositionInStream.TRIM_HORIZON));
+        PollingConfig polling = new PollingConfig(settings.streamName(), kinesis);
+        if (settings.fanOut()) {
+            retrieval.retrievalSpecificConfig(new FanOutConfig(kinesis)
+                    .streamName(settings.streamName()).applicationName(settings.applicationName()));
+        } else {
+            retrieval.retrievalSpecificConfig(polling);
+        }
+        var leases = configs.leaseManagementConfig();
+        var coordinator = configs.coordinatorConfig();
+        var metricsConfig = configs.metricsConfig();
+        if (!settings.kclMetrics()) {
+            metricsConfig.metricsFactory(new NullMetricsFactory());
+        }
+        Tuning tuning = settings.tuning();
+        if (tuning != null) {
+            leases.failoverTimeMillis(tuning.failoverMillis())
+                    .shardSyncIntervalMillis(tuning.failoverMillis())
+                    .leaseAssignmentIntervalMillis(tuning.failoverMillis())
+                    .dynamoDbLockBasedLeaderLeaseDurationInMillis(tuning.failoverMillis())
+                    .dynamoDbLockBasedLeaderHeartbeatPeriodInMillis(Math.max(100, tuning.failoverMillis() / 4));
+            coordinator.parentShardPollIntervalMillis(tuning.failoverMillis())
+                    .shardConsumerDispatchPollIntervalMillis(Math.min(1000, tuning.failoverMillis()))
+                    .schedulerInitializationBackoffTimeMillis(Math.min(1000, tuning.failoverMillis()));
+            polling.idleTimeBetweenReadsInMillis(Math.min(1000, tuning.failoverMillis()));
+        }
+        return new Scheduler(configs.checkpointConfig(), coordinator, leases, configs.lifecycleConfig(),
+                metricsConfig, configs.processorConfig(), retrieval);
+    }
+}

@@ -1,0 +1,59 @@
+package io.sentimentconsumer.kcl;
+
+import io.sentimentconsumer.account.CallTotals;
+import io.sentimentconsumer.account.RecordCounts;
+import io.sentimentconsumer.account.UsageLines;
+import io.sentimentconsumer.log.EventLog;
+import io.sentimentconsumer.pipeline.InvocationReport;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a worker has spent and produced since it started, summed over every pipeline invocation of every shard.
+ * Written as {@code Worker cumulative token summary: ...}, with the same figures as the invocation summary.
+ * Thread-safe: shard processors add from their own threads.
+ */
+public final class WorkerTotals {
+
+    public static final String TITLE = "Worker cumulative token summary";
+
+    private final String modelId;
+    private final boolean estimated;
+    private final long startedNanos = System.nanoTime();
+    private CallTotals totals = CallTotals.NONE;
+    private RecordCounts counts = RecordCounts.NONE;
+    private int metricsFailures;
+
+    public WorkerTotals(String modelId, boolean estimated) {
+        this.modelId = modelId;
+        this.estimated = estimated;
+    }
+
+    /** Adds one invocation; records handed back are counted each time, as the invocation summaries count them. */
+    public synchronized void add(InvocationReport report) {
+        totals = totals.plus(report.totals());
+        counts = counts.plus(report.counts());
+    }
+
+    public synchronized void metricsFailed() {
+        metricsFailures++;
+    }
+
+    public synchronized CallTotals totals() {
+        return totals;
+    }
+
+    public synchronized RecordCounts counts() {
+        return counts;
+    }
+
+    /** Writes the cumulative summary line. */
+    public synchronized void write(EventLog log) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("event", "worker_cumulative_summary");
+        fields.putAll(UsageLines.summaryFields(modelId, estimated, counts, totals));
+        fields.put("metricsFailures", metricsFailures);
+        fields.put("uptimeMs", (System.nanoTime() - startedNanos) / 1_000_000);
+        log.info(UsageLines.summary(TITLE, totals, estimated), fields);
+    }
+}
