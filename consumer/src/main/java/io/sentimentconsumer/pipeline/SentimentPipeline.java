@@ -199,7 +199,7 @@ public final class SentimentPipeline implements AutoCloseable {
         void run() throws InterruptedException {
             List<Integer> valid = new ArrayList<>();
             List<String> texts = new ArrayList<>();
-            Map<String, Integer> firstById = new HashMap<>();
+            Map<String, Integer> firstByPost = new HashMap<>();
             for (int i = 0; i < entries.size(); i++) {
                 Entry entry = entries.get(i);
                 DecodedRecord decoded = entry.invalidReason() != null
@@ -219,9 +219,11 @@ public final class SentimentPipeline implements AutoCloseable {
                 }
                 var post = ((DecodedRecord.Valid) decoded).post();
                 postIds[i] = post.id();
-                Integer first = post.id() == null ? null : firstById.putIfAbsent(post.id(), i);
+                // Kinesis delivers at least once: the same post twice is analysed and paid for once. Same id
+                // with other content is another post (or an edit) and is analysed on its own.
+                Integer first = post.id() == null ? null
+                        : firstByPost.putIfAbsent(post.id() + '\u0000' + post.content(), i);
                 if (first != null) {
-                    // Kinesis delivers at least once: the same post twice is analysed and paid for once.
                     duplicateOf.put(i, first);
                     duplicates++;
                     continue;

@@ -117,4 +117,17 @@ class RecordFormatsTest {
         assertThat(consumer.summary().path("duplicates").asInt()).isEqualTo(1);
         assertThat(consumer.summary().path("postsAnalyzed").asInt()).isEqualTo(2);
     }
+
+    @Test
+    void analysesAPostIdThatComesBackWithOtherContentAsAnotherPost() {
+        bedrock.script(FakeBedrock::scoreAll);
+        var consumer = consumer();
+
+        consumer.handle(event(List.of(post("edited", "First version"), post("edited", "Second version"))));
+
+        assertThat(bedrock.calls()).singleElement().satisfies(call -> assertThat(call.posts())
+                .containsExactly("First version", "Second version"));
+        assertThat(consumer.lastReport().outcomes().get(1).score()).isEqualTo(FakeBedrock.scoreOf("Second version"));
+        assertThat(consumer.summary().path("duplicates").asInt()).isZero();
+    }
 }
