@@ -1,0 +1,139 @@
+package io.sentimentconsumer.kcl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sentimentconsumer.account.TokenUsage;
+import io.sentimentconsumer.analyze.ModelCallException;
+import io.sentimentconsumer.analyze.ModelReply;
+import io.sentimentconsumer.analyze.ModelRequest;
+import io.sentimentconsumer.analyze.SentimentModel;
+import io.sentimentconsumer.log.EventLog;
+import io.sentimentconsumer.pipeline.SentimentPipeline;
+import io.sentimentconsumer.publish.Measurement;
+import io.sentimentconsumer.testing.JsonLines;
+import io.sentimentconsumer.testing.KinesisEvents;
+import java.lang.reflect.Proxy;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import software.amazon.kinesis.lifecycle.events.ProcessRecordsInput;
+import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
+import software.amazon.kinesis.retrieval.KinesisClientRecord;
+
+/** A shard whose model keeps failing blocks, visibly, and never checkpoints past a record without an outcome. */
+class SentimentRecordProcessorTest {
+
+    private final JsonLines logLines = new JsonLines();
+    private final EventLog log = new EventLog(logLines.stream(), EventLog.Format.JSON);
+    private final List<String> checkpoints = new ArrayList<>();
+    private final List<Measurement> published = new ArrayList<>();
+    private WorkerMetrics metrics;
+
+    /** Fails every call that carries {@code poison} until it has failed {@code failures} times. */
+    private static SentimentModel failing(String poison, int failures) {
+        AtomicInteger failed = new AtomicInteger();
+        return new SentimentModel() {
+            @Override
+            public String modelId() {
+                return "amazon.nova-micro-v1:0";
+            }
+
+            @Override
+            public ModelReply converse(ModelRequest request, Duration timeout) {
+                if (request.userMessage().contains(poison) && failed.getAndIncrement() < failures) {
+                    throw new ModelCallException(ModelCallException.Kind.TRANSIENT, "InternalServerException",
+                            1, 0, 0, null);
+                }
+                long lines = request.userMessage().lines().count();
+                StringBuilder answer = new StringBuilder();
+                for (int n = 1; n <= lines; n++) {
+                    answer.append(n).append("|0.5\n");
+                }
+                return new ModelReply(answer.toString(), new TokenUsage(lines * 30, lines * 6, 0, 0), "end_turn",
+                        10, 9L, 1, 0, 0);
+            }
+        };
+    }
+
+    private SentimentRecordProcessor processor(SentimentModel model, int modelBatch, int shardBatch) {
+        SentimentPipeline pipeline = new SentimentPipeline(model, modelBatch, 1, 1000, Duration.ofSeconds(1),
+                Optional.empty(), measurements -> { }, log);
+        WorkerTotals totals = new WorkerTotals(model.modelId(), false);
+        metrics = new WorkerMetrics(published::addAll, log, totals);
+        SentimentRecordProcessor.Stopping neverStopping = new SentimentRecordProcessor.Stopping() {
+            @Override
+            public boolean requested() {
+                return false;
+            }
+
+            @Override
+            public boolean await(Duration duration) {
+                return false;
+            }
+        };
+        return new SentimentRecordProcessor(pipeline, shardBatch, totals, metrics, log,
+                new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5)), neverStopping);
+    }
+
+    private ProcessRecordsInput records(int count) {
+        List<KinesisClientRecord> records = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            records.add(KinesisClientRecord.builder()
+                    .sequenceNumber(KinesisEvents.sequenceNumber(i))
+                    .partitionKey("user")
+                    .data(ByteBuffer.wrap(KinesisEvents.post("p" + i, "shard post " + i)))
+                    .build());
+        }
+        RecordProcessorCheckpointer checkpointer = (RecordProcessorCheckpointer) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {RecordProcessorCheckpointer.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("checkpoint") && args != null && args.length == 2) {
+                        checkpoints.add((String) args[0]);
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        return ProcessRecordsInput.builder().records(records).checkpointer(checkpointer).build();
+    }
+
+    private List<JsonNode> events(String event) {
+        return logLines.documents().stream().filter(e -> event.equals(e.path("event").asText())).toList();
+    }
+
+    @Test
+    void retriesABlockedBatchWithBackoffAndCheckpointsOnlyAfterEveryRecordHasAnOutcome() {
+        SentimentRecordProcessor processor = processor(failing("shard post 0", 2), 5, 5);
+
+        processor.processRecords(records(10));
+
+        assertThat(checkpoints).containsExactly(KinesisEvents.sequenceNumber(4), KinesisEvents.sequenceNumber(9));
+        List<JsonNode> blocked = events("shard_blocked");
+        assertThat(blocked).hasSize(2);
+        assertThat(blocked).allSatisfy(e -> assertThat(e.path("firstSequenceNumber").asText())
+                .isEqualTo(KinesisEvents.sequenceNumber(0)));
+        assertThat(blocked).extracting(e -> e.path("delayMs").asLong()).containsExactly(100L, 200L);
+        assertThat(events("shard_unblocked")).singleElement()
+                .satisfies(e -> assertThat(e.path("retries").asInt()).isEqualTo(2));
+        metrics.flush();
+        assertThat(published).filteredOn(m -> m.name().equals(WorkerMetrics.BLOCKED_SHARD_RETRIES)).hasSize(2);
+    }
+
+    @Test
+    void checkpointsUpToTheRecordBeforeTheFirstFailedOneWhileBlocked() {
+        // Model batches of 2 inside a shard batch of 5: posts 0-1 succeed, 2-3 fail once, 4 is not sent.
+        SentimentRecordProcessor processor = processor(failing("shard post 2", 1), 2, 5);
+
+        processor.processRecords(records(5));
+
+        assertThat(checkpoints).containsExactly(KinesisEvents.sequenceNumber(1), KinesisEvents.sequenceNumber(4));
+        assertThat(events("shard_blocked")).singleElement().satisfies(e -> {
+            assertThat(e.path("firstSequenceNumber").asText()).isEqualTo(KinesisEvents.sequenceNumber(2));
+            assertThat(e.path("records").asInt()).isEqualTo(3);
+        });
+    }
+}
