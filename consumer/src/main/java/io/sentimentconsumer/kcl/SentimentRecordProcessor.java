@@ -1,5 +1,8 @@
 package io.sentimentconsumer.kcl;
 
+import io.sentimentconsumer.account.CallTotals;
+import io.sentimentconsumer.account.RecordCounts;
+import io.sentimentconsumer.account.UsageLines;
 import io.sentimentconsumer.ingest.InputRecord;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.InvocationReport;
@@ -82,17 +85,52 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
                         "checkpoint", String.valueOf(input.extendedSequenceNumber())));
     }
 
+    /**
+     * Resolves the call's records batch by batch, then writes one {@code Worker token summary} for the call (its
+     * batches and retries together), also when it stops early.
+     */
     @Override
     public void processRecords(ProcessRecordsInput input) {
         List<KinesisClientRecord> records = input.records();
-        for (int from = 0; from < records.size(); from += batchSize) {
-            if (from > 0 && stopping.requested()) {
-                return; // the batch in flight is finished and checkpointed; the rest comes again after a restart
+        if (records.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        CallSummary summary = new CallSummary();
+        try {
+            for (int from = 0; from < records.size(); from += batchSize) {
+                if (from > 0 && stopping.requested()) {
+                    return; // the batch in flight is finished and checkpointed; the rest comes again after a restart
+                }
+                List<KinesisClientRecord> batch = records.subList(from, Math.min(records.size(), from + batchSize));
+                if (!resolve(batch, input.checkpointer(), summary)) {
+                    return;
+                }
             }
-            List<KinesisClientRecord> batch = records.subList(from, Math.min(records.size(), from + batchSize));
-            if (!resolve(batch, input.checkpointer())) {
-                return;
-            }
+        } finally {
+            summary.write(records.size(), (System.nanoTime() - started) / 1e6);
+        }
+    }
+
+    /** The sums of one {@code processRecords} call's analyses, retries included. */
+    private final class CallSummary {
+        private CallTotals totals = CallTotals.NONE;
+        private RecordCounts counts = RecordCounts.NONE;
+
+        void add(InvocationReport report) {
+            totals = totals.plus(report.totals());
+            counts = counts.plus(report.counts());
+        }
+
+        void write(int records, double durationMillis) {
+            var model = pipeline.model();
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("event", "worker_summary");
+            fields.put("shardId", shardId);
+            fields.put("kinesisRecords", records);
+            fields.putAll(UsageLines.summaryFields(model.modelId(), model.estimated(), counts, totals));
+            fields.put("durationMs", Math.round(durationMillis * 100) / 100.0);
+            log.info(UsageLines.summary(SUMMARY_TITLE, totals, model.estimated()), fields);
         }
     }
 
@@ -100,7 +138,8 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
      * Gives every record of {@code batch} an outcome, retrying what the pipeline hands back, then checkpoints.
      * Returns {@code false} when the shard must stop: a stop was requested or the lease is gone.
      */
-    private boolean resolve(List<KinesisClientRecord> batch, RecordProcessorCheckpointer checkpointer) {
+    private boolean resolve(List<KinesisClientRecord> batch, RecordProcessorCheckpointer checkpointer,
+                            CallSummary summary) {
         List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             pending.add(i);
@@ -110,7 +149,8 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
             for (int i : pending) {
                 input.add(inputRecord(batch.get(i)));
             }
-            InvocationReport report = pipeline.process(input, SUMMARY_TITLE);
+            InvocationReport report = pipeline.analyse(input);
+            summary.add(report);
             totals.add(report);
             metrics.add(report);
             List<Integer> handedBack = new ArrayList<>();

@@ -14,6 +14,10 @@ public record InvocationReport(List<RecordOutcome> outcomes, RecordCounts counts
         calls = List.copyOf(calls);
     }
 
+    InvocationReport withMetricsFailures(int failures) {
+        return new InvocationReport(outcomes, counts, totals, calls, failures);
+    }
+
     /**
      * Sequence numbers of the Kinesis records handed back, in input order, each once (a KPL aggregate goes back
      * whole when any of its user records does).

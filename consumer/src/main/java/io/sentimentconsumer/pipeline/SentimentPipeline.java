@@ -123,6 +123,25 @@ public final class SentimentPipeline implements AutoCloseable {
      */
     public InvocationReport process(List<InputRecord> records, String summaryTitle, Deadline deadline) {
         long started = System.nanoTime();
+        Analysis analysis = analysis(records, deadline);
+        int metricsFailures = publish(analysis.tracker(), analysis.report().totals(), analysis.report().counts());
+        writeSummary(summaryTitle, analysis, metricsFailures, (System.nanoTime() - started) / 1e6);
+        return analysis.report().withMetricsFailures(metricsFailures);
+    }
+
+    /**
+     * Analyses records like {@link #process} but publishes no metrics and writes no summary: for a runtime that
+     * sums several deliveries into one summary of its own (the KCL worker, per {@code processRecords} call).
+     * The per-call lines are written as always.
+     */
+    public InvocationReport analyse(List<InputRecord> records) {
+        return analysis(records, Deadline.NONE).report();
+    }
+
+    /** An invocation's report, with the tracker and pacing behind it. */
+    private record Analysis(InvocationReport report, TokenMetricsTracker tracker, Map<String, Object> pacing) {}
+
+    private Analysis analysis(List<InputRecord> records, Deadline deadline) {
         TokenMetricsTracker tracker = new TokenMetricsTracker(model.modelId(), price, model.estimated(), log);
         CallGate gate = new CallGate(concurrency, latency, deadline, deadlineMargin);
         Invocation invocation = new Invocation(unpack(records), tracker, gate);
@@ -139,17 +158,13 @@ public final class SentimentPipeline implements AutoCloseable {
         }
         List<RecordOutcome> all = invocation.outcomes();
         RecordCounts counts = count(all, invocation.truncated, invocation.duplicates);
-        CallTotals totals = tracker.totals();
-        int metricsFailures = publish(tracker, totals, counts);
         Map<String, Object> pacing = new LinkedHashMap<>();
         pacing.put("kinesisRecords", records.size());
         pacing.put("slotWaitMs", round(gate.slotWaitMillis()));
         pacing.put("retryWaitMs", round(gate.retryWaitMillis()));
         pacing.put("concurrencyLimit", round(gate.concurrencyLimit()));
         pacing.put("deadlineReached", invocation.deadlineReached.get());
-        writeSummary(summaryTitle, tracker, totals, counts, metricsFailures, pacing,
-                (System.nanoTime() - started) / 1e6);
-        return new InvocationReport(all, counts, totals, tracker.calls(), metricsFailures);
+        return new Analysis(new InvocationReport(all, counts, tracker.totals(), tracker.calls(), 0), tracker, pacing);
     }
 
     /** One user record: a Kinesis record, or one of the records a KPL aggregate holds. */
@@ -402,15 +417,17 @@ public final class SentimentPipeline implements AutoCloseable {
         }
     }
 
-    private void writeSummary(String title, TokenMetricsTracker tracker, CallTotals totals, RecordCounts counts,
-                              int metricsFailures, Map<String, Object> pacing, double durationMillis) {
+    private void writeSummary(String title, Analysis analysis, int metricsFailures, double durationMillis) {
+        TokenMetricsTracker tracker = analysis.tracker();
+        InvocationReport report = analysis.report();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("event", "invocation_summary");
-        fields.putAll(UsageLines.summaryFields(tracker.modelId(), tracker.estimated(), counts, totals));
-        fields.putAll(pacing);
+        fields.putAll(UsageLines.summaryFields(tracker.modelId(), tracker.estimated(), report.counts(),
+                report.totals()));
+        fields.putAll(analysis.pacing());
         fields.put("metricsFailures", metricsFailures);
         fields.put("durationMs", round(durationMillis));
-        log.info(UsageLines.summary(title, totals, tracker.estimated()), fields);
+        log.info(UsageLines.summary(title, report.totals(), tracker.estimated()), fields);
     }
 
     private static double round(double value) {

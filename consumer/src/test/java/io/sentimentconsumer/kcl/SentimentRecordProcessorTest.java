@@ -124,6 +124,25 @@ class SentimentRecordProcessorTest {
     }
 
     @Test
+    void writesOneWorkerTokenSummaryPerProcessRecordsCallCoveringItsBatchesAndRetries() {
+        SentimentRecordProcessor processor = processor(failing("shard post 0", 1), 5, 5);
+
+        processor.processRecords(records(10));
+
+        assertThat(events("invocation_summary")).isEmpty();
+        assertThat(events("worker_summary")).singleElement().satisfies(summary -> {
+            assertThat(summary.path("kinesisRecords").asInt()).isEqualTo(10);
+            // Two answered calls (batch 1's retry and batch 2) of 5 posts: 5 x 30 + 5 x 6 tokens each.
+            assertThat(summary.path("apiCalls").asInt()).isEqualTo(2);
+            assertThat(summary.path("totalTokens").asLong()).isEqualTo(360);
+            assertThat(summary.path("failedCalls").asInt()).isEqualTo(1);
+            assertThat(summary.path("message").asText()).startsWith(
+                    "Worker token summary: Total tokens: 360 (Input: 300, Output: 60), API calls: 2, "
+                            + "Posts analyzed: 10, ");
+        });
+    }
+
+    @Test
     void checkpointsUpToTheRecordBeforeTheFirstFailedOneWhileBlocked() {
         // Model batches of 2 inside a shard batch of 5: posts 0-1 succeed, 2-3 fail once, 4 is not sent.
         SentimentRecordProcessor processor = processor(failing("shard post 2", 1), 2, 5);

@@ -27,12 +27,13 @@ public final class DynamoDbLocal implements AutoCloseable {
     public record Lease(String shardId, String owner, String checkpoint) {}
 
     private final DynamoDBProxyServer server;
-    private final int port;
+    private final String endpoint;
     private final DynamoDbClient client;
 
-    private DynamoDbLocal(DynamoDBProxyServer server, int port) {
+    /** {@code server} is null for an engine this harness did not start (LocalStack's). */
+    private DynamoDbLocal(DynamoDBProxyServer server, String endpoint) {
         this.server = server;
-        this.port = port;
+        this.endpoint = endpoint;
         this.client = DynamoDbClient.builder()
                 .endpointOverride(URI.create(endpoint()))
                 .region(Region.US_EAST_1)
@@ -47,11 +48,16 @@ public final class DynamoDbLocal implements AutoCloseable {
         DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
                 new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
         server.start();
-        return new DynamoDbLocal(server, port);
+        return new DynamoDbLocal(server, "http://127.0.0.1:" + port);
+    }
+
+    /** A DynamoDB engine someone else runs, e.g. LocalStack in a container. */
+    public static DynamoDbLocal connect(String endpoint) {
+        return new DynamoDbLocal(null, endpoint);
     }
 
     public String endpoint() {
-        return "http://127.0.0.1:" + port;
+        return endpoint;
     }
 
     public DynamoDbClient client() {
@@ -101,6 +107,8 @@ public final class DynamoDbLocal implements AutoCloseable {
     @Override
     public void close() throws Exception {
         client.close();
-        server.stop();
+        if (server != null) {
+            server.stop();
+        }
     }
 }

@@ -34,13 +34,14 @@ public final class KinesisLocal implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;
-    private final int port;
+    private final String endpoint;
     private final KinesisClient client;
     private final Path log;
 
-    private KinesisLocal(Process process, int port, Path log) {
+    /** {@code process} and {@code log} are null for an engine this harness did not start (LocalStack's). */
+    private KinesisLocal(Process process, String endpoint, Path log) {
         this.process = process;
-        this.port = port;
+        this.endpoint = endpoint;
         this.log = log;
         this.client = KinesisClient.builder()
                 .endpointOverride(URI.create(endpoint()))
@@ -82,13 +83,18 @@ public final class KinesisLocal implements AutoCloseable {
         builder.environment().put("AWS_REGION", "us-east-1");
         builder.environment().put("LOG_LEVEL", "WARN");
         builder.environment().put("CREATE_STREAM_DURATION", "0ms");
-        KinesisLocal local = new KinesisLocal(builder.start(), plain, log);
+        KinesisLocal local = new KinesisLocal(builder.start(), "http://127.0.0.1:" + plain, log);
         local.awaitReady();
         return local;
     }
 
+    /** A Kinesis engine someone else runs, e.g. LocalStack in a container. */
+    public static KinesisLocal connect(String endpoint) {
+        return new KinesisLocal(null, endpoint, null);
+    }
+
     public String endpoint() {
-        return "http://127.0.0.1:" + port;
+        return endpoint;
     }
 
     public KinesisClient client() {
@@ -153,6 +159,9 @@ public final class KinesisLocal implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         client.close();
+        if (process == null) {
+            return;
+        }
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

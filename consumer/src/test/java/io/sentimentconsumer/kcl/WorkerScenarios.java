@@ -1,0 +1,331 @@
+package io.sentimentconsumer.kcl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sentimentconsumer.account.TokenUsage;
+import io.sentimentconsumer.analyze.SentimentLabel;
+import io.sentimentconsumer.pipeline.RecordOutcome;
+import io.sentimentconsumer.testing.ConsumerUnderTest;
+import io.sentimentconsumer.testing.JsonLines;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import io.sentimentconsumer.cli.SyntheticPosts;
+import io.sentimentconsumer.ingest.PostText;
+import io.sentimentconsumer.testing.CliProcess;
+import io.sentimentconsumer.testing.DynamoDbLocal;
+import io.sentimentconsumer.testing.FakeBedrock;
+import io.sentimentconsumer.testing.KinesisLocal;
+import io.sentimentconsumer.testing.Polling;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.kinesis.model.Record;
+
+/**
+ * The worker and {@code produce} as users run them (the CLI jar, each in its own process) against a Kinesis and a
+ * DynamoDB engine and the fake Bedrock. The engines come from the subclass: kinesis-local and DynamoDB Local
+ * ({@link WorkerIT}), or LocalStack ({@link WorkerLocalStackIT}). Every scenario has its own stream and
+ * application, so they share the engines but nothing else.
+ */
+abstract class WorkerScenarios {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(90);
+    private static final Pattern CALL_LINE = Pattern.compile(
+            "^Bedrock API token usage: Input tokens: (\\d+), Output tokens: (\\d+), Total tokens: (\\d+), "
+                    + "Posts analyzed: (\\d+),");
+
+    /** Set by the subclass before its tests run. */
+    static KinesisLocal kinesis;
+    static DynamoDbLocal dynamoDb;
+    static FakeBedrock bedrock;
+
+    @AfterAll
+    static void stopEngines() throws Exception {
+        if (bedrock != null) {
+            bedrock.close();
+        }
+        if (dynamoDb != null) {
+            dynamoDb.close();
+        }
+        if (kinesis != null) {
+            kinesis.close();
+        }
+        bedrock = null;
+        dynamoDb = null;
+        kinesis = null;
+    }
+
+    @Test
+    void oneWorkerAnalyzesEveryProducedPostExactlyOnceAndCheckpointsEveryShardAtItsEnd() throws Exception {
+        bedrock.script(FakeBedrock::scoreAll);
+        String stream = "posts-a";
+        kinesis.createStream(stream, 4);
+        dynamoDb.createLeaseTable("app-a");
+        produce(stream, 1000, 7);
+
+        try (CliProcess worker = worker(stream, "app-a", "worker-1")) {
+            Map<String, String> ends = awaitAllCheckpointed(stream, "app-a", worker);
+
+            assertThat(worker.stop(Duration.ofSeconds(60))).as(worker.stderr()).isZero();
+            assertThat(postsSent()).isEqualTo(expectedPosts(1000, 7));
+            assertThat(dynamoDb.leases("app-a").values())
+                    .allSatisfy(lease -> assertThat(lease.checkpoint()).isEqualTo(ends.get(lease.shardId())));
+            TokenUsage billed = bedrock.billed();
+            assertThat(usageOfCallLines(worker.stderrLines())).isEqualTo(billed);
+            assertThat(lastLineStartingWith(worker.stderrLines(), "Worker cumulative token summary: "))
+                    .startsWith("Worker cumulative token summary: Total tokens: " + billed.totalTokens() + " (Input: "
+                            + billed.inputTokens() + ", Output: " + billed.outputTokens() + "), API calls: "
+                            + bedrock.calls().size() + ", Posts analyzed: 1000, ");
+            assertThat(worker.stderrLines()).anyMatch(l -> l.startsWith("Worker token summary: "));
+            // Metrics were buffered and flushed once, at shutdown: one EMF document carries every call's tokens.
+            assertThat(worker.stdout().lines().filter(l -> l.contains("\"TotalTokens\""))).isNotEmpty();
+        }
+    }
+
+    @Test
+    void twoWorkersSplitTheLeasesAndOneStoppingMidStreamLosesNothing() throws Exception {
+        // Bedrock throttles until both workers hold leases, so the stream is still unprocessed when they split it.
+        AtomicBoolean released = new AtomicBoolean();
+        Set<String> scored = ConcurrentHashMap.newKeySet();
+        bedrock.script(call -> {
+            if (!released.get()) {
+                return FakeBedrock.Failure.throttling();
+            }
+            pause(Duration.ofMillis(100));
+            scored.addAll(call.posts());
+            return FakeBedrock.scoreAll(call);
+        });
+        String stream = "posts-b";
+        kinesis.createStream(stream, 4);
+        dynamoDb.createLeaseTable("app-b");
+        produce(stream, 1000, 10);
+
+        try (CliProcess first = worker(stream, "app-b", "worker-1");
+             CliProcess second = worker(stream, "app-b", "worker-2")) {
+            Polling.until(DEADLINE, "both workers holding leases", () -> dynamoDb.leases("app-b").values().stream()
+                    .map(DynamoDbLocal.Lease::owner).collect(Collectors.toSet())
+                    .containsAll(List.of("worker-1", "worker-2")));
+            released.set(true);
+            Polling.until(DEADLINE, "both workers scoring", () -> bedrock.answered().size() >= 8);
+
+            assertThat(first.stop(Duration.ofSeconds(60))).as(first.stderr()).isZero();
+            awaitAllCheckpointed(stream, "app-b", second);
+            assertThat(second.stop(Duration.ofSeconds(60))).as(second.stderr()).isZero();
+        }
+
+        // Nothing lost: every produced post reached the model, whichever worker held its shard.
+        assertThat(scored).isEqualTo(expectedPosts(1000, 10).keySet());
+    }
+
+    @Test
+    void aRestartedWorkerResumesFromItsCheckpointsAndResendsAtMostOneBatchPerShard() throws Exception {
+        // A slow model keeps the stream in progress long enough to kill the worker mid-way.
+        bedrock.script(call -> {
+            pause(Duration.ofMillis(150));
+            return FakeBedrock.scoreAll(call);
+        });
+        String stream = "posts-c";
+        kinesis.createStream(stream, 4);
+        dynamoDb.createLeaseTable("app-c");
+        produce(stream, 1000, 8);
+
+        try (CliProcess first = worker(stream, "app-c", "worker-1")) {
+            Polling.until(DEADLINE, "the first worker mid-stream", () -> bedrock.calls().size() >= 12);
+            first.kill(); // no chance to checkpoint the batches in flight
+        }
+        try (CliProcess second = worker(stream, "app-c", "worker-2")) {
+            awaitAllCheckpointed(stream, "app-c", second);
+            assertThat(second.stop(Duration.ofSeconds(60))).isZero();
+        }
+
+        Map<String, Long> sent = postsSent();
+        Map<String, Long> expected = expectedPosts(1000, 8);
+        assertThat(sent.keySet()).isEqualTo(expected.keySet());
+        // Per shard, the posts sent more than once are at most one batch: the one in flight when it died.
+        // (Only texts that occur once in the stream are counted: generated texts can repeat across shards.)
+        PostText text = new PostText(1000);
+        kinesis.readAll(stream).forEach((shard, records) -> {
+            long resent = records.stream()
+                    .map(r -> text.prepare(JsonLinesPost.content(r.data().asByteArray())).text())
+                    .filter(t -> expected.get(t) == 1 && sent.get(t) > 1).count();
+            assertThat(resent).as("posts of " + shard + " sent again").isLessThanOrEqualTo(25);
+        });
+    }
+
+    @Test
+    void theLambdaHandlerGivesTheSameOutcomesToTheRecordsTheWorkerRead() throws Exception {
+        bedrock.script(FakeBedrock::scoreAll);
+        String stream = "posts-d";
+        kinesis.createStream(stream, 2);
+        dynamoDb.createLeaseTable("app-d");
+        try (CliProcess produce = CliProcess.run(Duration.ofMinutes(1),
+                Map.of("AWS_ENDPOINT_URL_KINESIS", kinesis.endpoint()), "produce", "--stream", stream,
+                Path.of(System.getProperty("project.root"), "test-events", "kinesis-malformed.json").toString())) {
+            assertThat(produce.exitCode()).as(produce.stderr()).isZero();
+        }
+        produce(stream, 200, 9);
+
+        JsonNode workerTotals;
+        List<String> workerInvalid;
+        try (CliProcess worker = worker(stream, "app-d", "worker-1", "--log-format", "json")) {
+            awaitAllCheckpointed(stream, "app-d", worker);
+            assertThat(worker.stop(Duration.ofSeconds(60))).isZero();
+            List<JsonNode> events = worker.stderrLines().stream().filter(l -> l.startsWith("{"))
+                    .map(JsonLines::parse).toList();
+            workerTotals = events.stream().filter(e -> e.path("event").asText().equals("worker_cumulative_summary"))
+                    .reduce((a, b) -> b).orElseThrow();
+            workerInvalid = events.stream().filter(e -> e.path("event").asText().equals("invalid_record"))
+                    .map(e -> e.path("sequenceNumber").asText() + " " + e.path("reason").asText()).sorted().toList();
+        }
+
+        // The same records, read back from the stream shard by shard, through the Lambda handler.
+        ConsumerUnderTest lambda = new ConsumerUnderTest(bedrock, Map.of("METRICS_SINK", "none"));
+        List<RecordOutcome> outcomes = new ArrayList<>();
+        for (List<Record> shard : kinesis.readAll(stream).values()) {
+            lambda.handle(event(shard));
+            outcomes.addAll(lambda.lastReport().outcomes());
+        }
+        assertThat(outcomes).hasSize(220);
+        assertThat(workerTotals.path("recordsIn").asInt()).isEqualTo(220);
+        for (var kind : List.of("positive", "negative", "neutral")) {
+            SentimentLabel label = SentimentLabel.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
+            assertThat(workerTotals.path(kind).asLong()).as(kind)
+                    .isEqualTo(outcomes.stream().filter(o -> o.label() == label).count());
+        }
+        assertThat(workerTotals.path("unscored").asInt()).isZero();
+        assertThat(workerTotals.path("handedBack").asInt()).isZero();
+        assertThat(workerInvalid).isEqualTo(outcomes.stream().filter(o -> o.kind() == RecordOutcome.Kind.INVALID)
+                .map(o -> o.sequenceNumber() + " " + o.reason()).sorted().toList());
+        assertThat(workerInvalid).hasSize(11);
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------
+
+    private static void produce(String stream, int posts, long seed) throws Exception {
+        try (CliProcess produce = CliProcess.run(Duration.ofMinutes(2),
+                Map.of("AWS_ENDPOINT_URL_KINESIS", kinesis.endpoint()),
+                "produce", "--stream", stream, "--generate", Integer.toString(posts), "--seed", Long.toString(seed))) {
+            assertThat(produce.exitCode()).as(produce.stderr()).isZero();
+            assertThat(produce.stdout()).contains("sent " + posts + ", failed 0, retries 0");
+        }
+    }
+
+    static CliProcess worker(String stream, String application, String workerId, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("worker", "--stream", stream, "--application", application,
+                "--worker-id", workerId, "--metrics", "emf", "--test-failover-millis", "2000",
+                "--retry-backoff-initial", "PT0.2S", "--retry-backoff-max", "PT1S"));
+        args.addAll(List.of(extra));
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_ENDPOINT_URL_KINESIS", kinesis.endpoint());
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint());
+        env.put("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", bedrock.endpoint());
+        env.put("ENVIRONMENT", "test");
+        env.put("SUMMARY_INTERVAL", "2s");
+        return CliProcess.start(env, args.toArray(String[]::new));
+    }
+
+    /** Waits until every shard's lease is checkpointed at the shard's last record; returns those by shard. */
+    private static Map<String, String> awaitAllCheckpointed(String stream, String application,
+                                                            CliProcess... workers) throws InterruptedException {
+        Map<String, String> ends = new HashMap<>();
+        kinesis.readAll(stream).forEach((shard, records) -> ends.put(shard,
+                records.isEmpty() ? null : records.get(records.size() - 1).sequenceNumber()));
+        try {
+            Polling.until(DEADLINE, "every shard of " + stream + " checkpointed at its last record", () -> {
+                Map<String, DynamoDbLocal.Lease> leases = dynamoDb.leases(application);
+                return leases.size() == ends.size() && leases.values().stream().allMatch(
+                        l -> ends.get(l.shardId()) == null || ends.get(l.shardId()).equals(l.checkpoint()));
+            });
+        } catch (AssertionError e) {
+            StringBuilder logs = new StringBuilder(e.getMessage()).append("\nleases: ")
+                    .append(dynamoDb.leases(application)).append("\nends: ").append(ends);
+            for (CliProcess worker : workers) {
+                logs.append("\n--- worker stderr ---\n").append(worker.stderr());
+            }
+            throw new AssertionError(logs.toString(), e);
+        }
+        return ends;
+    }
+
+    /** The posts the fake was asked to score, each with how often, first calls only. */
+    private static Map<String, Long> postsSent() {
+        return bedrock.calls().stream().flatMap(c -> c.posts().stream())
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    }
+
+    private static Map<String, Long> expectedPosts(int count, long seed) {
+        PostText text = new PostText(1000);
+        return new SyntheticPosts(seed).next(count).stream().map(p -> text.prepare(p.content()).text())
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    }
+
+    private static TokenUsage usageOfCallLines(List<String> lines) {
+        TokenUsage sum = TokenUsage.ZERO;
+        for (String line : lines) {
+            Matcher m = CALL_LINE.matcher(line);
+            if (m.find()) {
+                sum = sum.plus(new TokenUsage(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), 0, 0));
+            }
+        }
+        return sum;
+    }
+
+    private static String lastLineStartingWith(List<String> lines, String prefix) {
+        String last = null;
+        for (String line : lines) {
+            if (line.startsWith(prefix)) {
+                last = line;
+            }
+        }
+        assertThat(last).as("a line starting with " + prefix).isNotNull();
+        return last;
+    }
+
+    private static KinesisEvent event(List<Record> records) {
+        List<KinesisEvent.KinesisEventRecord> out = new ArrayList<>();
+        for (Record record : records) {
+            KinesisEvent.Record kinesisRecord = new KinesisEvent.Record();
+            kinesisRecord.setSequenceNumber(record.sequenceNumber());
+            kinesisRecord.setPartitionKey(record.partitionKey());
+            kinesisRecord.setData(ByteBuffer.wrap(record.data().asByteArray()));
+            KinesisEvent.KinesisEventRecord eventRecord = new KinesisEvent.KinesisEventRecord();
+            eventRecord.setKinesis(kinesisRecord);
+            out.add(eventRecord);
+        }
+        KinesisEvent event = new KinesisEvent();
+        event.setRecords(out);
+        return event;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The content of a post's JSON, as the consumer reads it. */
+    private static final class JsonLinesPost {
+        static String content(byte[] data) {
+            return JsonLines.parse(new String(data, java.nio.charset.StandardCharsets.UTF_8)).path("content").asText();
+        }
+    }
+
+    static List<Record> all(Map<String, List<Record>> byShard) {
+        return byShard.values().stream().flatMap(List::stream).toList();
+    }
+}
