@@ -23,9 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -93,41 +90,6 @@ abstract class WorkerScenarios {
             // Metrics were buffered and flushed once, at shutdown: one EMF document carries every call's tokens.
             assertThat(worker.stdout().lines().filter(l -> l.contains("\"TotalTokens\""))).isNotEmpty();
         }
-    }
-
-    @Test
-    void twoWorkersSplitTheLeasesAndOneStoppingMidStreamLosesNothing() throws Exception {
-        // Bedrock throttles until both workers hold leases, so the stream is still unprocessed when they split it.
-        AtomicBoolean released = new AtomicBoolean();
-        Set<String> scored = ConcurrentHashMap.newKeySet();
-        bedrock.script(call -> {
-            if (!released.get()) {
-                return FakeBedrock.Failure.throttling();
-            }
-            pause(Duration.ofMillis(100));
-            scored.addAll(call.posts());
-            return FakeBedrock.scoreAll(call);
-        });
-        String stream = "posts-b";
-        kinesis.createStream(stream, 4);
-        dynamoDb.createLeaseTable("app-b");
-        produce(stream, 1000, 10);
-
-        try (CliProcess first = worker(stream, "app-b", "worker-1");
-             CliProcess second = worker(stream, "app-b", "worker-2")) {
-            Polling.until(DEADLINE, "both workers holding leases", () -> dynamoDb.leases("app-b").values().stream()
-                    .map(DynamoDbLocal.Lease::owner).collect(Collectors.toSet())
-                    .containsAll(List.of("worker-1", "worker-2")));
-            released.set(true);
-            Polling.until(DEADLINE, "both workers scoring", () -> bedrock.answered().size() >= 8);
-
-            assertThat(first.stop(Duration.ofSeconds(60))).as(first.stderr()).isZero();
-            awaitAllCheckpointed(stream, "app-b", second);
-            assertThat(second.stop(Duration.ofSeconds(60))).as(second.stderr()).isZero();
-        }
-
-        // Nothing lost: every produced post reached the model, whichever worker held its shard.
-        assertThat(scored).isEqualTo(expectedPosts(1000, 10).keySet());
     }
 
     @Test
