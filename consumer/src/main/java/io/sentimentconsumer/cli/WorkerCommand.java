@@ -1,6 +1,5 @@
 package io.sentimentconsumer.cli;
 
-import io.sentimentconsumer.aws.AwsClients;
 import io.sentimentconsumer.kcl.Backoff;
 import io.sentimentconsumer.kcl.SentimentWorker;
 import io.sentimentconsumer.kcl.WorkerMetrics;
@@ -10,9 +9,6 @@ import io.sentimentconsumer.offline.LexiconSentimentModel;
 import io.sentimentconsumer.pipeline.ConsumerConfig;
 import io.sentimentconsumer.pipeline.Pipelines;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
-import io.sentimentconsumer.publish.CloudWatchMetricsPublisher;
-import io.sentimentconsumer.publish.EmfMetricsPublisher;
-import io.sentimentconsumer.publish.MetricDimensions;
 import io.sentimentconsumer.publish.MetricsPublisher;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -101,20 +97,15 @@ final class WorkerCommand implements Callable<Integer> {
         PrintStream stdout = System.out;
         EventLog log = new EventLog(System.err, logFormat);
 
-        // The pipeline publishes nothing itself: the worker buffers its measurements and publishes once a minute.
+        // The worker buffers measurements and publishes once a minute; the pipeline's own sink (unused, since the
+        // worker calls analyse()) is "none" so that no second CloudWatch client is built.
         Map<String, String> quiet = new HashMap<>(env);
         quiet.put("METRICS_SINK", "none");
         ConsumerConfig pipelineConfig = ConsumerConfig.fromEnvironment(quiet);
         SentimentPipeline pipeline = offline
                 ? Pipelines.create(pipelineConfig, new LexiconSentimentModel(), log, stdout)
                 : Pipelines.bedrock(pipelineConfig, log, stdout);
-        MetricDimensions dimensions = new MetricDimensions(config.metricsNamespace(), config.environment(),
-                pipeline.model().modelId());
-        MetricsPublisher publisher = switch (config.metricsSink()) {
-            case CLOUDWATCH -> new CloudWatchMetricsPublisher(AwsClients.cloudWatch(), dimensions);
-            case EMF -> new EmfMetricsPublisher(stdout, dimensions);
-            case NONE -> MetricsPublisher.NONE;
-        };
+        MetricsPublisher publisher = Pipelines.publisher(config, pipeline.model().modelId(), stdout);
         WorkerTotals totals = new WorkerTotals(pipeline.model().modelId(), pipeline.model().estimated());
         WorkerMetrics workerMetrics = new WorkerMetrics(publisher, log, totals);
         SentimentWorker worker = new SentimentWorker(new SentimentWorker.Settings(

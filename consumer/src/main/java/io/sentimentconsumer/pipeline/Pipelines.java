@@ -17,6 +17,16 @@ public final class Pipelines {
 
     private Pipelines() {}
 
+    /** The configured metrics sink, under the configured namespace and {@code Environment} + {@code ModelId}. */
+    public static MetricsPublisher publisher(ConsumerConfig config, String modelId, PrintStream metricsOut) {
+        MetricDimensions dimensions = new MetricDimensions(config.metricsNamespace(), config.environment(), modelId);
+        return switch (config.metricsSink()) {
+            case EMF -> new EmfMetricsPublisher(metricsOut, dimensions);
+            case CLOUDWATCH -> new CloudWatchMetricsPublisher(AwsClients.cloudWatch(), dimensions);
+            case NONE -> MetricsPublisher.NONE;
+        };
+    }
+
     /** The pipeline on Amazon Bedrock with the configured (or default) model. */
     public static SentimentPipeline bedrock(ConsumerConfig config, EventLog log, PrintStream metricsOut) {
         return create(config, BedrockConverseModel.create(config.modelIdOrDefault(), config.bedrockRegion()),
@@ -33,13 +43,7 @@ public final class Pipelines {
         PriceTable prices = config.priceTableFile() == null
                 ? PriceTable.bundled()
                 : PriceTable.fromFile(config.priceTableFile());
-        MetricDimensions dimensions =
-                new MetricDimensions(config.metricsNamespace(), config.environment(), model.modelId());
-        MetricsPublisher publisher = switch (config.metricsSink()) {
-            case EMF -> new EmfMetricsPublisher(metricsOut, dimensions);
-            case CLOUDWATCH -> new CloudWatchMetricsPublisher(AwsClients.cloudWatch(), dimensions);
-            case NONE -> MetricsPublisher.NONE;
-        };
+        MetricsPublisher publisher = publisher(config, model.modelId(), metricsOut);
         return new SentimentPipeline(model, config.batchSize(), config.concurrency(), config.maxPostChars(),
                 Duration.ofMillis(config.deadlineMarginMillis()), prices.priceFor(model.pricedAs()), publisher, log);
     }
