@@ -76,7 +76,7 @@ final class ProduceCommand implements Callable<Integer> {
                     d -> Thread.sleep(d.toMillis()), new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5)));
             long started = System.nanoTime();
             long sent = 0, failed = 0, retries = 0, bytes = 0;
-            for (List<StreamProducer.Entry> request : StreamProducer.requests(entries)) {
+            for (List<StreamProducer.Entry> request : StreamProducer.requests(entries, recordsPerRequest(rate))) {
                 if (rate != null) {
                     pace(started, sent + failed, request.size());
                 }
@@ -94,6 +94,15 @@ final class ProduceCommand implements Callable<Integer> {
             out.flush();
             return failed == 0 ? 0 : 2;
         }
+    }
+
+    /**
+     * With a rate, one request carries at most a second's worth of records, so that the stream sees a steady flow
+     * rather than a full request followed by a long pause.
+     */
+    static int recordsPerRequest(Double rate) {
+        return rate == null ? StreamProducer.MAX_RECORDS_PER_REQUEST
+                : (int) Math.max(1, Math.min(StreamProducer.MAX_RECORDS_PER_REQUEST, Math.ceil(rate)));
     }
 
     /** Waits until sending {@code next} more records keeps the average at or under {@code --rate}. */

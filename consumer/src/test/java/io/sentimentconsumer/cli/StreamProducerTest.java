@@ -28,13 +28,23 @@ class StreamProducerTest {
 
     @Test
     void splitsAtFiveHundredRecordsAndFiveMebibytesInOrder() {
-        assertThat(StreamProducer.requests(entries(1201, 10))).extracting(List::size).containsExactly(500, 500, 201);
+        assertThat(StreamProducer.requests(entries(1201, 10), 500)).extracting(List::size).containsExactly(500, 500, 201);
         // 100 KB records: 52 fit in 5 MiB with their keys, the 53rd would not.
-        List<List<StreamProducer.Entry>> big = StreamProducer.requests(entries(120, 100_000));
+        List<List<StreamProducer.Entry>> big = StreamProducer.requests(entries(120, 100_000), 500);
         assertThat(big).allSatisfy(r -> assertThat(r.stream().mapToLong(StreamProducer.Entry::size).sum())
                 .isLessThanOrEqualTo(StreamProducer.MAX_BYTES_PER_REQUEST));
         assertThat(big.get(0)).hasSize(52);
         assertThat(big.stream().mapToInt(List::size).sum()).isEqualTo(120);
+    }
+
+    @Test
+    void aRateSendsAtMostOneSecondsWorthOfRecordsPerRequest() {
+        assertThat(StreamProducer.requests(entries(100, 10), ProduceCommand.recordsPerRequest(40.0)))
+                .extracting(List::size).containsExactly(40, 40, 20);
+        assertThat(ProduceCommand.recordsPerRequest(0.5)).isEqualTo(1);
+        assertThat(ProduceCommand.recordsPerRequest(2.5)).isEqualTo(3);
+        assertThat(ProduceCommand.recordsPerRequest(10_000.0)).isEqualTo(500);
+        assertThat(ProduceCommand.recordsPerRequest(null)).isEqualTo(500);
     }
 
     @Test
