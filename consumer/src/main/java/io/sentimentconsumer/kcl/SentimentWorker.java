@@ -163,6 +163,13 @@ public final class SentimentWorker {
                     .shardConsumerDispatchPollIntervalMillis(Math.min(1000, tuning.failoverMillis()))
                     .schedulerInitializationBackoffTimeMillis(Math.min(1000, tuning.failoverMillis()));
             polling.idleTimeBetweenReadsInMillis(Math.min(1000, tuning.failoverMillis()));
+            // Workers under test share one host, whose CPU cannot tell them apart: they balance leases by throughput,
+            // as the KCL does wherever it finds no CPU metric, and report often enough that a stopped one is soon
+            // out of the assignment (the KCL drops a worker after two missed reports).
+            leases.workerUtilizationAwareAssignmentConfig()
+                    .disableWorkerMetrics(true)
+                    .workerMetricsReporterFreqInMillis(tuning.failoverMillis())
+                    .inMemoryWorkerMetricsCaptureFrequencyMillis(Math.min(1000, tuning.failoverMillis() / 2));
         }
         return new Scheduler(configs.checkpointConfig(), coordinator, leases, configs.lifecycleConfig(),
                 metricsConfig, configs.processorConfig(), retrieval);

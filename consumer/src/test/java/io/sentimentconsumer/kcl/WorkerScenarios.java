@@ -18,11 +18,15 @@ import io.sentimentconsumer.testing.DynamoDbLocal;
 import io.sentimentconsumer.testing.FakeBedrock;
 import io.sentimentconsumer.testing.KinesisLocal;
 import io.sentimentconsumer.testing.Polling;
+import io.sentimentconsumer.testing.SteadyTraffic;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,8 +73,7 @@ abstract class WorkerScenarios {
     void oneWorkerAnalyzesEveryProducedPostExactlyOnceAndCheckpointsEveryShardAtItsEnd() throws Exception {
         bedrock.script(FakeBedrock::scoreAll);
         String stream = "posts-a";
-        kinesis.createStream(stream, 4);
-        dynamoDb.createLeaseTable("app-a");
+        streamAndLeaseTable(stream, 4, "app-a");
         produce(stream, 1000, 7);
 
         try (CliProcess worker = worker(stream, "app-a", "worker-1")) {
@@ -93,6 +96,44 @@ abstract class WorkerScenarios {
     }
 
     @Test
+    void twoWorkersSplitTheLeasesAndOneStoppingMidStreamLosesNothing() throws Exception {
+        bedrock.script(FakeBedrock::scoreAll);
+        String stream = "posts-b";
+        streamAndLeaseTable(stream, 4, "app-b");
+
+        // Posts keep arriving throughout: the KCL balances leases by the throughput their owners report, so a
+        // worker joining an idle stream would be given nothing.
+        try (SteadyTraffic traffic = SteadyTraffic.start(kinesis.client(), stream, 10, 40);
+             CliProcess first = worker(stream, "app-b", "worker-1")) {
+            awaitOrShowLogs("worker-1 holding every lease and scoring posts", "app-b",
+                    () -> dynamoDb.leases("app-b").size() == 4 && owners("app-b").equals(Set.of("worker-1"))
+                            && scoring(first), first);
+            try (CliProcess second = worker(stream, "app-b", "worker-2")) {
+                awaitOrShowLogs("the leases split between the workers, both scoring posts", "app-b",
+                        () -> owners("app-b").equals(Set.of("worker-1", "worker-2")) && scoring(second),
+                        first, second);
+
+                // Stopped mid-stream, posts still arriving: it checkpoints, and its shards pass to worker-2.
+                assertThat(first.stop(Duration.ofSeconds(60))).as(first.stderr()).isZero();
+                awaitOrShowLogs("worker-2 holding every lease", "app-b",
+                        () -> owners("app-b").equals(Set.of("worker-2")), first, second);
+                traffic.stop();
+                awaitAllCheckpointed(stream, "app-b", second);
+                assertThat(second.stop(Duration.ofSeconds(60))).as(second.stderr()).isZero();
+
+                // Nothing lost: every post on the stream reached the model, whichever worker held its shard.
+                PostText text = new PostText(1000);
+                assertThat(postsSent().keySet()).isEqualTo(all(kinesis.readAll(stream)).stream()
+                        .map(r -> text.prepare(JsonLinesPost.content(r.data().asByteArray())).text())
+                        .collect(Collectors.toSet()));
+                // And the fleet accounted for every token billed: the two workers' call lines add up to the bill.
+                assertThat(usageOfCallLines(first.stderrLines()).plus(usageOfCallLines(second.stderrLines())))
+                        .isEqualTo(bedrock.billed());
+            }
+        }
+    }
+
+    @Test
     void aRestartedWorkerResumesFromItsCheckpointsAndResendsAtMostOneBatchPerShard() throws Exception {
         // A slow model keeps the stream in progress long enough to kill the worker mid-way.
         bedrock.script(call -> {
@@ -100,8 +141,7 @@ abstract class WorkerScenarios {
             return FakeBedrock.scoreAll(call);
         });
         String stream = "posts-c";
-        kinesis.createStream(stream, 4);
-        dynamoDb.createLeaseTable("app-c");
+        streamAndLeaseTable(stream, 4, "app-c");
         produce(stream, 1000, 8);
 
         try (CliProcess first = worker(stream, "app-c", "worker-1")) {
@@ -131,8 +171,7 @@ abstract class WorkerScenarios {
     void theLambdaHandlerGivesTheSameOutcomesToTheRecordsTheWorkerRead() throws Exception {
         bedrock.script(FakeBedrock::scoreAll);
         String stream = "posts-d";
-        kinesis.createStream(stream, 2);
-        dynamoDb.createLeaseTable("app-d");
+        streamAndLeaseTable(stream, 2, "app-d");
         try (CliProcess produce = CliProcess.run(Duration.ofMinutes(1),
                 Map.of("AWS_ENDPOINT_URL_KINESIS", kinesis.endpoint()), "produce", "--stream", stream,
                 Path.of(System.getProperty("project.root"), "test-events", "kinesis-malformed.json").toString())) {
@@ -176,6 +215,13 @@ abstract class WorkerScenarios {
 
     // --- helpers -------------------------------------------------------------------------------------------
 
+    /** A new stream and its application's lease table (with its index, so the KCL need not wait for one). */
+    private static void streamAndLeaseTable(String stream, int shards, String application)
+            throws InterruptedException {
+        kinesis.createStream(stream, shards);
+        dynamoDb.createLeaseTable(application);
+    }
+
     private static void produce(String stream, int posts, long seed) throws Exception {
         try (CliProcess produce = CliProcess.run(Duration.ofMinutes(2),
                 Map.of("AWS_ENDPOINT_URL_KINESIS", kinesis.endpoint()),
@@ -205,21 +251,38 @@ abstract class WorkerScenarios {
         Map<String, String> ends = new HashMap<>();
         kinesis.readAll(stream).forEach((shard, records) -> ends.put(shard,
                 records.isEmpty() ? null : records.get(records.size() - 1).sequenceNumber()));
+        awaitOrShowLogs("every shard of " + stream + " checkpointed at its last record " + ends, application, () -> {
+            Map<String, DynamoDbLocal.Lease> leases = dynamoDb.leases(application);
+            return leases.size() == ends.size() && leases.values().stream().allMatch(
+                    l -> ends.get(l.shardId()) == null || ends.get(l.shardId()).equals(l.checkpoint()));
+        }, workers);
+        return ends;
+    }
+
+    /** Waits for the condition; on timeout, the failure shows the application's leases and the workers' logs. */
+    private static void awaitOrShowLogs(String what, String application, BooleanSupplier condition,
+                                        CliProcess... workers) throws InterruptedException {
         try {
-            Polling.until(DEADLINE, "every shard of " + stream + " checkpointed at its last record", () -> {
-                Map<String, DynamoDbLocal.Lease> leases = dynamoDb.leases(application);
-                return leases.size() == ends.size() && leases.values().stream().allMatch(
-                        l -> ends.get(l.shardId()) == null || ends.get(l.shardId()).equals(l.checkpoint()));
-            });
+            Polling.until(DEADLINE, what, condition);
         } catch (AssertionError e) {
             StringBuilder logs = new StringBuilder(e.getMessage()).append("\nleases: ")
-                    .append(dynamoDb.leases(application)).append("\nends: ").append(ends);
+                    .append(dynamoDb.leases(application));
             for (CliProcess worker : workers) {
                 logs.append("\n--- worker stderr ---\n").append(worker.stderr());
             }
             throw new AssertionError(logs.toString(), e);
         }
-        return ends;
+    }
+
+    /** The owners of the application's leases (an unowned lease counts as owner {@code null}). */
+    private static Set<String> owners(String application) {
+        return dynamoDb.leases(application).values().stream().map(DynamoDbLocal.Lease::owner)
+                .collect(Collectors.toCollection(HashSet::new));
+    }
+
+    /** Whether the worker has had a model call answered (it writes a call line for each). */
+    private static boolean scoring(CliProcess worker) {
+        return worker.stderrLines().stream().anyMatch(line -> CALL_LINE.matcher(line).find());
     }
 
     /** The posts the fake was asked to score, each with how often, first calls only. */
