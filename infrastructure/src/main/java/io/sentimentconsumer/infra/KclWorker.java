@@ -12,6 +12,8 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.ec2.SubnetConfiguration;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
@@ -52,8 +54,13 @@ public final class KclWorker extends Construct {
 
     public static final String DOCKERFILE = "infrastructure/worker/Dockerfile";
     public static final String WORKER_JAR = "consumer/target/sentiment-consumer.jar";
-    /** KCL 3 tables beside the lease table, named after the application; KCL creates them on first start. */
-    public static final List<String> KCL_TABLE_SUFFIXES = List.of("-WorkerMetricStats", "-CoordinatorState");
+    /**
+     * The tables KCL 3.0–3.4 kept beside the lease table. KCL 3.5 keeps that state in the lease table and only
+     * looks these up (DescribeTable), to migrate from them if they exist.
+     */
+    private static final List<String> LEGACY_KCL_TABLE_SUFFIXES = List.of("-WorkerMetricStats", "-CoordinatorState");
+    /** The lease table's index by owner, which KCL 3 queries and would otherwise add itself (UpdateTable). */
+    private static final String LEASE_OWNER_INDEX = "LeaseOwnerToLeaseKeyIndex";
 
     private final LogGroup logGroup;
     private final Table leaseTable;
@@ -67,7 +74,8 @@ public final class KclWorker extends Construct {
         requireFile(context.resolve(WORKER_JAR), "the CLI jar (run `mvn -B -DskipTests package` first)");
         String application = "sentiment-consumer-worker-" + p.environment();
 
-        // KCL's lease table is the application's name; KCL 3 adds its leaseOwner index itself on first start.
+        // KCL's lease table is the application's name. With its owner index made here, as KCL would make it, the
+        // worker needs no right to change the table.
         leaseTable = Table.Builder.create(this, "LeaseTable")
                 .tableName(application)
                 .partitionKey(Attribute.builder().name("leaseKey").type(AttributeType.STRING).build())
@@ -75,6 +83,12 @@ public final class KclWorker extends Construct {
                 .pointInTimeRecoverySpecification(software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
                 .removalPolicy(removal)
                 .build();
+        leaseTable.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                .indexName(LEASE_OWNER_INDEX)
+                .partitionKey(Attribute.builder().name("leaseOwner").type(AttributeType.STRING).build())
+                .sortKey(Attribute.builder().name("leaseKey").type(AttributeType.STRING).build())
+                .projectionType(ProjectionType.KEYS_ONLY)
+                .build());
 
         logGroup = LogGroup.Builder.create(this, "Logs")
                 .logGroupName("/ecs/" + application)
@@ -100,11 +114,7 @@ public final class KclWorker extends Construct {
                 SentimentConsumerStack.suppression("AwsSolutions-IAM5", "KCL registers one enhanced fan-out "
                         + "consumer per application under the stream, with an ARN suffix Kinesis assigns at "
                         + "registration; the wildcard covers only consumers of this one stream.",
-                        "^Resource::<Posts[0-9A-F]+\\.Arn>/consumer/\\*$"),
-                SentimentConsumerStack.suppression("AwsSolutions-IAM5", "KCL queries the lease table's leaseOwner "
-                        + "index, which it creates itself; the wildcard covers only that table's indexes.",
-                        "^Resource::arn:<AWS::Partition>:dynamodb:<AWS::Region>:<AWS::AccountId>:table/"
-                                + application + "/index/\\*$")));
+                        "^Resource::<Posts[0-9A-F]+\\.Arn>/consumer/\\*$")));
         if (SentimentConsumerStack.bedrockAccess(p).isGlobalProfile()) {
             roleSuppressions.add(SentimentConsumerStack.globalProfileSuppression());
         }
@@ -167,23 +177,29 @@ public final class KclWorker extends Construct {
                 .build();
     }
 
-    /** The lease table's reads and writes, KCL's own two tables and the stream's enhanced fan-out consumer. */
+    /**
+     * The lease table's items and its owner index, a look for KCL 3.0–3.4's tables, and the stream's enhanced
+     * fan-out consumer. No CreateTable or UpdateTable: the stack makes the table and its index.
+     */
     private static List<PolicyStatement> kclStatements(Stream stream, String application) {
-        String tablePrefix = "arn:" + Aws.PARTITION + ":dynamodb:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":table/";
-        List<String> tables = new ArrayList<>(List.of(tablePrefix + application));
-        KCL_TABLE_SUFFIXES.forEach(suffix -> tables.add(tablePrefix + application + suffix));
+        String leaseTable = "arn:" + Aws.PARTITION + ":dynamodb:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":table/"
+                + application;
         return List.of(
                 PolicyStatement.Builder.create()
-                        .sid("KclMetadataTables")
-                        .actions(List.of("dynamodb:CreateTable", "dynamodb:DescribeTable", "dynamodb:UpdateTable",
-                                "dynamodb:Scan", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
-                                "dynamodb:DeleteItem"))
-                        .resources(tables)
+                        .sid("KclLeaseTable")
+                        .actions(List.of("dynamodb:DescribeTable", "dynamodb:Scan", "dynamodb:GetItem",
+                                "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"))
+                        .resources(List.of(leaseTable))
                         .build(),
                 PolicyStatement.Builder.create()
                         .sid("KclLeaseOwnerIndex")
                         .actions(List.of("dynamodb:Query"))
-                        .resources(List.of(tablePrefix + application + "/index/*"))
+                        .resources(List.of(leaseTable + "/index/" + LEASE_OWNER_INDEX))
+                        .build(),
+                PolicyStatement.Builder.create()
+                        .sid("KclLegacyTables")
+                        .actions(List.of("dynamodb:DescribeTable"))
+                        .resources(LEGACY_KCL_TABLE_SUFFIXES.stream().map(suffix -> leaseTable + suffix).toList())
                         .build(),
                 PolicyStatement.Builder.create()
                         .sid("KclFanOutConsumer")

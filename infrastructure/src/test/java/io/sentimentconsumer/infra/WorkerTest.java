@@ -48,20 +48,35 @@ class WorkerTest {
     }
 
     @Test
-    void leaseTableIsTheApplicationsNameWithPointInTimeRecovery() {
+    void leaseTableIsTheApplicationsNameWithPointInTimeRecoveryAndKclsOwnerIndex() {
         Synth.template(WORKER).hasResourceProperties("AWS::DynamoDB::Table", Map.of(
                 "TableName", "sentiment-consumer-worker-dev",
                 "KeySchema", List.of(Map.of("AttributeName", "leaseKey", "KeyType", "HASH")),
                 "BillingMode", "PAY_PER_REQUEST",
-                "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true)));
+                "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
+                // As KCL 3 would add it (DynamoDBLeaseRefresher): by leaseOwner, then leaseKey, keys only.
+                "GlobalSecondaryIndexes", List.of(Map.of(
+                        "IndexName", "LeaseOwnerToLeaseKeyIndex",
+                        "KeySchema", List.of(Map.of("AttributeName", "leaseOwner", "KeyType", "HASH"),
+                                Map.of("AttributeName", "leaseKey", "KeyType", "RANGE")),
+                        "Projection", Map.of("ProjectionType", "KEYS_ONLY")))));
     }
 
     @Test
     void taskRoleCoversKclsTablesTheStreamAndMetricsInBothNamespaces() {
         List<Map<String, Object>> statements = Cfn.statements(Synth.template(WORKER), "WorkerTaskRoleDefaultPolicy");
-        Map<String, Object> tables = IamTest.statement(statements, "dynamodb:PutItem").orElseThrow();
-        assertThat(Cfn.list(tables.get("Resource"))).allMatch(r -> r.startsWith(
-                "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/sentiment-consumer-worker-dev"));
+        String table = "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/"
+                + "sentiment-consumer-worker-dev";
+        Map<String, Object> items = IamTest.statement(statements, "dynamodb:PutItem").orElseThrow();
+        assertThat(Cfn.list(items.get("Resource"))).containsExactly(table);
+        Map<String, Object> query = IamTest.statement(statements, "dynamodb:Query").orElseThrow();
+        assertThat(Cfn.list(query.get("Resource"))).containsExactly(table + "/index/LeaseOwnerToLeaseKeyIndex");
+        // KCL 3.5 only looks for the tables of KCL 3.0-3.4; the stack, not the worker, makes and changes tables.
+        assertThat(statements).filteredOn(s -> Cfn.list(s.get("Resource")).contains(table + "-CoordinatorState"))
+                .singleElement().satisfies(s -> assertThat(Cfn.list(s.get("Action")))
+                        .containsExactly("dynamodb:DescribeTable"));
+        assertThat(statements).flatMap(s -> Cfn.list(s.get("Action")))
+                .doesNotContain("dynamodb:CreateTable", "dynamodb:UpdateTable", "dynamodb:DeleteTable");
         assertThat(IamTest.statement(statements, "kinesis:GetRecords")).isPresent();
         assertThat(IamTest.statement(statements, "bedrock:InvokeModel")).isPresent();
         Map<String, Object> put = IamTest.statement(statements, "cloudwatch:PutMetricData").orElseThrow();
