@@ -1,5 +1,6 @@
 package io.sentimentconsumer.benchmarks;
 
+import io.sentimentconsumer.analyze.InstantModel;
 import io.sentimentconsumer.cli.SyntheticPosts;
 import io.sentimentconsumer.ingest.InputRecord;
 import io.sentimentconsumer.log.EventLog;
@@ -52,7 +53,7 @@ public class PipelineBenchmark {
         }
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
         pipeline = Pipelines.create(ConsumerConfig.fromEnvironment(Map.of("ENVIRONMENT", "bench")),
-                new InstantModel(), new EventLog(discard, EventLog.Format.JSON), discard);
+                new InstantModel(ConsumerConfig.DEFAULT_MODEL_ID), new EventLog(discard, EventLog.Format.JSON), discard);
     }
 
     @Benchmark

@@ -1,9 +1,6 @@
 package io.sentimentconsumer.lambda;
 
-import io.sentimentconsumer.account.TokenUsage;
-import io.sentimentconsumer.analyze.ModelReply;
-import io.sentimentconsumer.analyze.ModelRequest;
-import io.sentimentconsumer.analyze.SentimentModel;
+import io.sentimentconsumer.analyze.InstantModel;
 import io.sentimentconsumer.ingest.InputRecord;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.InvocationReport;
@@ -33,6 +30,8 @@ import org.crac.Resource;
 final class SnapStartPriming implements Resource {
 
     static final int POSTS = 150;
+    /** Not a priced model: nothing the priming accounts is a cost. */
+    static final String PRIMING_MODEL_ID = "priming";
 
     /** Registers priming with the runtime; the registry holds resources weakly, so the caller keeps the result. */
     static SnapStartPriming register() {
@@ -55,9 +54,9 @@ final class SnapStartPriming implements Resource {
     InvocationReport prime() throws Exception {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         EventLog log = new EventLog(nowhere, EventLog.Format.JSON);
-        try (SentimentPipeline pipeline = new SentimentPipeline(new InstantModel(), 25, 4, 1000,
+        try (SentimentPipeline pipeline = new SentimentPipeline(new InstantModel(PRIMING_MODEL_ID), 25, 4, 1000,
                 Duration.ofSeconds(2), Optional.empty(), new EmfMetricsPublisher(nowhere,
-                new MetricDimensions("Priming", "priming", InstantModel.ID)), log)) {
+                new MetricDimensions("Priming", "priming", PRIMING_MODEL_ID)), log)) {
             return pipeline.process(records(), KinesisSentimentHandler.SUMMARY_TITLE);
         }
     }
@@ -74,26 +73,5 @@ final class SnapStartPriming implements Resource {
         records.add(new InputRecord("invalid-json", "not json".getBytes(StandardCharsets.UTF_8)));
         records.add(new InputRecord("invalid-utf8", new byte[] {(byte) 0xC3, (byte) 0x28}));
         return records;
-    }
-
-    /** Answers every line at once with a neutral score, as the prompt contract asks. */
-    private static final class InstantModel implements SentimentModel {
-        static final String ID = "priming";
-
-        @Override
-        public String modelId() {
-            return ID;
-        }
-
-        @Override
-        public ModelReply converse(ModelRequest request, Duration timeout) {
-            long lines = request.userMessage().lines().count();
-            StringBuilder answer = new StringBuilder();
-            for (int n = 1; n <= lines; n++) {
-                answer.append(n).append("|0\n");
-            }
-            return new ModelReply(answer.toString(), new TokenUsage(lines * 40, lines * 5, 0, 0), "end_turn", 1, 1L,
-                    1, 0, 0);
-        }
     }
 }
