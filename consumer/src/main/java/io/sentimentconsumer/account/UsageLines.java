@@ -88,6 +88,11 @@ public final class UsageLines {
         return fields;
     }
 
+    /** A figure as a log field (milliseconds, a concurrency limit): to the hundredth, as the lines print them. */
+    public static double hundredths(double value) {
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue();
+    }
+
     public static BigDecimal perPost(long tokens, int posts) {
         if (posts == 0) {
             return BigDecimal.ZERO.setScale(2);

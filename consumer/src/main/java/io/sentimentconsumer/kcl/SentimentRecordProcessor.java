@@ -129,7 +129,7 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
             fields.put("shardId", shardId);
             fields.put("kinesisRecords", records);
             fields.putAll(UsageLines.summaryFields(model.modelId(), model.estimated(), counts, totals));
-            fields.put("durationMs", Math.round(durationMillis * 100) / 100.0);
+            fields.put("durationMs", UsageLines.hundredths(durationMillis));
             log.info(UsageLines.summary(SUMMARY_TITLE, totals, model.estimated()), fields);
         }
     }

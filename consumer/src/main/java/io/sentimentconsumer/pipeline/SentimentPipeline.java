@@ -160,9 +160,9 @@ public final class SentimentPipeline implements AutoCloseable {
         RecordCounts counts = count(all, invocation.truncated, invocation.duplicates);
         Map<String, Object> pacing = new LinkedHashMap<>();
         pacing.put("kinesisRecords", records.size());
-        pacing.put("slotWaitMs", round(gate.slotWaitMillis()));
-        pacing.put("retryWaitMs", round(gate.retryWaitMillis()));
-        pacing.put("concurrencyLimit", round(gate.concurrencyLimit()));
+        pacing.put("slotWaitMs", UsageLines.hundredths(gate.slotWaitMillis()));
+        pacing.put("retryWaitMs", UsageLines.hundredths(gate.retryWaitMillis()));
+        pacing.put("concurrencyLimit", UsageLines.hundredths(gate.concurrencyLimit()));
         pacing.put("deadlineReached", invocation.deadlineReached.get());
         return new Analysis(new InvocationReport(all, counts, tracker.totals(), tracker.calls(), 0), tracker, pacing);
     }
@@ -426,11 +426,7 @@ public final class SentimentPipeline implements AutoCloseable {
                 report.totals()));
         fields.putAll(analysis.pacing());
         fields.put("metricsFailures", metricsFailures);
-        fields.put("durationMs", round(durationMillis));
+        fields.put("durationMs", UsageLines.hundredths(durationMillis));
         log.info(UsageLines.summary(title, report.totals(), tracker.estimated()), fields);
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
     }
 }
