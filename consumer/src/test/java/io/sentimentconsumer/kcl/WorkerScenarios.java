@@ -44,6 +44,8 @@ import software.amazon.awssdk.services.kinesis.model.Record;
 abstract class WorkerScenarios {
 
     private static final Duration DEADLINE = Duration.ofSeconds(90);
+    /** The consumer's text preparation at its default MAX_POST_CHARS, which the workers under test use. */
+    private static final PostText POST_TEXT = new PostText(1000);
     private static final Pattern CALL_LINE = Pattern.compile(
             "^Bedrock API token usage: Input tokens: (\\d+), Output tokens: (\\d+), Total tokens: (\\d+), "
                     + "Posts analyzed: (\\d+),");
@@ -122,10 +124,8 @@ abstract class WorkerScenarios {
                 assertThat(second.stop(Duration.ofSeconds(60))).as(second.stderr()).isZero();
 
                 // Nothing lost: every post on the stream reached the model, whichever worker held its shard.
-                PostText text = new PostText(1000);
                 assertThat(postsSent().keySet()).isEqualTo(all(kinesis.readAll(stream)).stream()
-                        .map(r -> text.prepare(JsonLinesPost.content(r.data().asByteArray())).text())
-                        .collect(Collectors.toSet()));
+                        .map(WorkerScenarios::modelText).collect(Collectors.toSet()));
                 // And the fleet accounted for every token billed: the two workers' call lines add up to the bill.
                 assertThat(usageOfCallLines(first.stderrLines()).plus(usageOfCallLines(second.stderrLines())))
                         .isEqualTo(bedrock.billed());
@@ -158,10 +158,8 @@ abstract class WorkerScenarios {
         assertThat(sent.keySet()).isEqualTo(expected.keySet());
         // Per shard, the posts sent more than once are at most one batch: the one in flight when it died.
         // (Only texts that occur once in the stream are counted: generated texts can repeat across shards.)
-        PostText text = new PostText(1000);
         kinesis.readAll(stream).forEach((shard, records) -> {
-            long resent = records.stream()
-                    .map(r -> text.prepare(JsonLinesPost.content(r.data().asByteArray())).text())
+            long resent = records.stream().map(WorkerScenarios::modelText)
                     .filter(t -> expected.get(t) == 1 && sent.get(t) > 1).count();
             assertThat(resent).as("posts of " + shard + " sent again").isLessThanOrEqualTo(25);
         });
@@ -292,9 +290,17 @@ abstract class WorkerScenarios {
     }
 
     private static Map<String, Long> expectedPosts(int count, long seed) {
-        PostText text = new PostText(1000);
-        return new SyntheticPosts(seed).next(count).stream().map(p -> text.prepare(p.content()).text())
+        return new SyntheticPosts(seed).next(count).stream().map(p -> modelText(p.content()))
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    }
+
+    /** A record's post as the model is asked it: its JSON's content, prepared as the consumer prepares it. */
+    private static String modelText(Record record) {
+        return modelText(JsonLines.parse(record.data().asUtf8String()).path("content").asText());
+    }
+
+    private static String modelText(String content) {
+        return POST_TEXT.prepare(content).text();
     }
 
     private static TokenUsage usageOfCallLines(List<String> lines) {
@@ -340,13 +346,6 @@ abstract class WorkerScenarios {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The content of a post's JSON, as the consumer reads it. */
-    private static final class JsonLinesPost {
-        static String content(byte[] data) {
-            return JsonLines.parse(new String(data, java.nio.charset.StandardCharsets.UTF_8)).path("content").asText();
         }
     }
 

@@ -57,11 +57,6 @@ public final class SteadyTraffic implements AutoCloseable {
         return traffic;
     }
 
-    /** Whether it is still putting posts (it stops by itself only when a request fails). */
-    public boolean running() {
-        return thread.isAlive();
-    }
-
     /** Stops after the request in flight; fails if any request failed. */
     public void stop() throws InterruptedException {
         stop.countDown();
