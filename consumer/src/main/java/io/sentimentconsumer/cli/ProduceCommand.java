@@ -78,7 +78,7 @@ final class ProduceCommand implements Callable<Integer> {
             long sent = 0, failed = 0, retries = 0, bytes = 0;
             for (List<StreamProducer.Entry> request : StreamProducer.requests(entries, recordsPerRequest(rate))) {
                 if (rate != null) {
-                    pace(started, sent + failed, request.size());
+                    pace(started, sent + failed);
                 }
                 StreamProducer.Result result = producer.send(request, progress::advance);
                 sent += result.sent();
@@ -105,9 +105,12 @@ final class ProduceCommand implements Callable<Integer> {
                 : (int) Math.max(1, Math.min(StreamProducer.MAX_RECORDS_PER_REQUEST, Math.ceil(rate)));
     }
 
-    /** Waits until sending {@code next} more records keeps the average at or under {@code --rate}. */
-    private void pace(long started, long done, int next) throws InterruptedException {
-        long due = started + (long) ((done + next) / rate * 1e9) - (long) (next / rate * 1e9);
+    /**
+     * Waits until the {@code done} records so far have had their 1/{@code --rate} s each: a request sent then keeps
+     * the average at or under the rate.
+     */
+    private void pace(long started, long done) throws InterruptedException {
+        long due = started + (long) (done / rate * 1e9);
         long wait = due - System.nanoTime();
         if (wait > 0) {
             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));

@@ -55,19 +55,19 @@ final class StreamProducer {
     }
 
     /**
-     * Splits entries, in order, into requests within the limits and of at most {@code maxRecords} records (at most
-     * {@link #MAX_RECORDS_PER_REQUEST}); a record over 1 MiB is left out (see result).
+     * Splits entries, in order, into requests of at most {@code maxRecords} records (1 to
+     * {@link #MAX_RECORDS_PER_REQUEST}) and within the byte limits; a record over 1 MiB is left out (see result).
      */
     static List<List<Entry>> requests(List<Entry> entries, int maxRecords) {
-        if (maxRecords < 1) {
-            throw new IllegalArgumentException("maxRecords must be positive; was " + maxRecords);
+        if (maxRecords < 1 || maxRecords > MAX_RECORDS_PER_REQUEST) {
+            throw new IllegalArgumentException("maxRecords must be 1 to " + MAX_RECORDS_PER_REQUEST + "; was "
+                    + maxRecords);
         }
-        int recordsPerRequest = Math.min(maxRecords, MAX_RECORDS_PER_REQUEST);
         List<List<Entry>> requests = new ArrayList<>();
         List<Entry> current = new ArrayList<>();
         long bytes = 0;
         for (Entry entry : entries) {
-            if (!current.isEmpty() && (current.size() == recordsPerRequest
+            if (!current.isEmpty() && (current.size() == maxRecords
                     || bytes + entry.size() > MAX_BYTES_PER_REQUEST)) {
                 requests.add(current);
                 current = new ArrayList<>();
