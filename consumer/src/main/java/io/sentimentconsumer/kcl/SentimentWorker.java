@@ -154,22 +154,23 @@ public final class SentimentWorker {
         }
         Tuning tuning = settings.tuning();
         if (tuning != null) {
-            leases.failoverTimeMillis(tuning.failoverMillis())
-                    .shardSyncIntervalMillis(tuning.failoverMillis())
-                    .leaseAssignmentIntervalMillis(tuning.failoverMillis())
-                    .dynamoDbLockBasedLeaderLeaseDurationInMillis(tuning.failoverMillis())
-                    .dynamoDbLockBasedLeaderHeartbeatPeriodInMillis(Math.max(100, tuning.failoverMillis() / 4));
-            coordinator.parentShardPollIntervalMillis(tuning.failoverMillis())
-                    .shardConsumerDispatchPollIntervalMillis(Math.min(1000, tuning.failoverMillis()))
-                    .schedulerInitializationBackoffTimeMillis(Math.min(1000, tuning.failoverMillis()));
-            polling.idleTimeBetweenReadsInMillis(Math.min(1000, tuning.failoverMillis()));
+            long failover = tuning.failoverMillis();
+            long poll = Math.min(1000, failover);
+            leases.failoverTimeMillis(failover)
+                    .shardSyncIntervalMillis(failover)
+                    .leaseAssignmentIntervalMillis(failover)
+                    .dynamoDbLockBasedLeaderLeaseDurationInMillis(failover)
+                    .dynamoDbLockBasedLeaderHeartbeatPeriodInMillis(Math.max(100, failover / 4));
+            coordinator.parentShardPollIntervalMillis(failover)
+                    .shardConsumerDispatchPollIntervalMillis(poll)
+                    .schedulerInitializationBackoffTimeMillis(poll);
+            polling.idleTimeBetweenReadsInMillis(poll);
             // Workers under test share one host, whose CPU cannot tell them apart: they balance leases by throughput,
-            // as the KCL does wherever it finds no CPU metric, and report often enough that a stopped one is soon
-            // out of the assignment (the KCL drops a worker after two missed reports).
+            // as the KCL does wherever it finds no CPU metric, and report every failover period, so that a stopped
+            // one is soon out of the assignment (the KCL drops a worker after two missed reports).
             leases.workerUtilizationAwareAssignmentConfig()
                     .disableWorkerMetrics(true)
-                    .workerMetricsReporterFreqInMillis(tuning.failoverMillis())
-                    .inMemoryWorkerMetricsCaptureFrequencyMillis(Math.min(1000, tuning.failoverMillis() / 2));
+                    .workerMetricsReporterFreqInMillis(failover);
         }
         return new Scheduler(configs.checkpointConfig(), coordinator, leases, configs.lifecycleConfig(),
                 metricsConfig, configs.processorConfig(), retrieval);
