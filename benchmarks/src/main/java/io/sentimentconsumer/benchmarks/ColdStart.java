@@ -1,8 +1,10 @@
 package io.sentimentconsumer.benchmarks;
 
-import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import io.sentimentconsumer.lambda.KinesisSentimentHandler;
-import java.util.List;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * What a Lambda cold start costs in our code: constructing the handler (configuration, price table, SDK client)
@@ -13,13 +15,12 @@ public final class ColdStart {
 
     private ColdStart() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         long started = System.nanoTime();
         KinesisSentimentHandler handler = new KinesisSentimentHandler();
         long constructed = System.nanoTime();
-        KinesisEvent empty = new KinesisEvent();
-        empty.setRecords(List.of());
-        handler.handleRequest(empty, null);
+        byte[] empty = "{\"Records\":[]}".getBytes(StandardCharsets.UTF_8);
+        handler.handleRequest(new ByteArrayInputStream(empty), new ByteArrayOutputStream(), null);
         long invoked = System.nanoTime();
         System.err.printf("init_ms=%.1f first_invocation_ms=%.1f%n",
                 (constructed - started) / 1e6, (invoked - constructed) / 1e6);

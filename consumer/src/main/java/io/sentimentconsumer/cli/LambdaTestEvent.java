@@ -1,104 +1,107 @@
 package io.sentimentconsumer.cli;
 
-import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.sentimentconsumer.lambda.KinesisEventJson;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Date;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads what {@code replay} runs: a Lambda Kinesis test event ({@code {"Records":[...]}} with base64 data, as the
- * console's template and {@code sam local generate-event} write it), or JSON Lines of posts, each line one record
- * whose sequence number is its line number.
+ * Turns what {@code replay} and {@code produce} read into the bytes Lambda would hand the handler: a Lambda Kinesis
+ * test event ({@code {"Records":[...]}} with base64 data, as the console's template and {@code sam local
+ * generate-event} write it) is passed on as it is, byte for byte; JSON Lines of posts become such an event, each
+ * non-blank line one record whose sequence number is its line number and whose data are the line's bytes exactly
+ * (invalid UTF-8 included, so the decoder rejects it as it would on the stream). The handler then reads either with
+ * {@link io.sentimentconsumer.lambda.KinesisEventJson}, the one parser Lambda's invocations go through too.
  */
 final class LambdaTestEvent {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final JsonFactory JSON = new JsonFactory();
 
     private LambdaTestEvent() {}
 
-    static KinesisEvent read(Path file) throws IOException {
+    static byte[] read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        JsonNode root = null;
+        return isEvent(bytes) ? bytes : fromJsonLines(bytes);
+    }
+
+    /** The file's records as the handler reads them; what is wrong with the file is reported with its name. */
+    static List<KinesisEventJson.Record> records(Path file) throws IOException {
+        byte[] event = read(file);
         try {
-            root = JSON.readTree(bytes);
-        } catch (JsonProcessingException notOneJsonDocument) {
-            // JSON Lines, or malformed lines that the pipeline will report as invalid records.
+            return KinesisEventJson.read(new ByteArrayInputStream(event));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
-        if (root != null && root.isObject() && root.has("Records")) {
-            return fromEvent(root, file);
-        }
-        return fromJsonLines(new String(bytes, StandardCharsets.UTF_8));
     }
 
-    private static KinesisEvent fromEvent(JsonNode root, Path file) {
-        JsonNode records = root.get("Records");
-        if (!records.isArray()) {
-            throw new IllegalArgumentException(file + ": \"Records\" is not an array");
+    /** A single JSON object whose first field is {@code Records}, as every Lambda Kinesis event starts. */
+    private static boolean isEvent(byte[] bytes) {
+        try (JsonParser parser = JSON.createParser(bytes)) {
+            return parser.nextToken() == JsonToken.START_OBJECT && parser.nextToken() == JsonToken.FIELD_NAME
+                    && "Records".equals(parser.currentName());
+        } catch (IOException notJson) {
+            return false;
         }
-        List<KinesisEvent.KinesisEventRecord> out = new ArrayList<>();
-        int index = 0;
-        for (JsonNode record : records) {
-            JsonNode kinesis = record.path("kinesis");
-            String where = file + ": record " + index++;
-            if (!kinesis.path("sequenceNumber").isTextual() || !kinesis.path("data").isTextual()) {
-                throw new IllegalArgumentException(where + " has no kinesis.sequenceNumber or kinesis.data");
-            }
-            byte[] data;
-            try {
-                data = Base64.getDecoder().decode(kinesis.get("data").asText());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where + ": kinesis.data is not base64", e);
-            }
-            out.add(record(kinesis.get("sequenceNumber").asText(), data,
-                    kinesis.path("partitionKey").asText(null),
-                    kinesis.path("approximateArrivalTimestamp").asDouble(0),
-                    record.path("eventID").asText(null), record.path("eventSourceARN").asText(null)));
-        }
-        return event(out);
     }
 
-    private static KinesisEvent fromJsonLines(String text) {
-        List<KinesisEvent.KinesisEventRecord> out = new ArrayList<>();
-        String[] lines = text.split("\\R", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
+    private static byte[] fromJsonLines(byte[] bytes) {
+        List<byte[]> lines = lines(bytes);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length * 4 / 3 + 256 * lines.size());
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("Records");
+            for (int i = 0; i < lines.size(); i++) {
+                if (isBlank(lines.get(i))) {
+                    continue;
+                }
                 String sequenceNumber = Integer.toString(i + 1);
-                out.add(record(sequenceNumber, lines[i].getBytes(StandardCharsets.UTF_8), null, 0,
-                        "jsonl:" + sequenceNumber, null));
+                json.writeStartObject();
+                json.writeObjectFieldStart("kinesis");
+                json.writeStringField("sequenceNumber", sequenceNumber);
+                json.writeBinaryField("data", lines.get(i));
+                json.writeEndObject();
+                json.writeStringField("eventSource", "aws:kinesis");
+                json.writeStringField("eventID", "jsonl:" + sequenceNumber);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The file's lines as bytes, split at LF with a CR before it dropped. */
+    private static List<byte[]> lines(byte[] bytes) {
+        List<byte[]> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                int end = i > start && bytes[i - 1] == '\r' ? i - 1 : i;
+                lines.add(Arrays.copyOfRange(bytes, start, end));
+                start = i + 1;
             }
         }
-        return event(out);
+        return lines;
     }
 
-    private static KinesisEvent.KinesisEventRecord record(String sequenceNumber, byte[] data, String partitionKey,
-                                                          double arrivalSeconds, String eventId, String sourceArn) {
-        KinesisEvent.Record kinesis = new KinesisEvent.Record();
-        kinesis.setSequenceNumber(sequenceNumber);
-        kinesis.setData(ByteBuffer.wrap(data));
-        kinesis.setPartitionKey(partitionKey);
-        kinesis.setApproximateArrivalTimestamp(new Date((long) (arrivalSeconds * 1000)));
-        KinesisEvent.KinesisEventRecord record = new KinesisEvent.KinesisEventRecord();
-        record.setKinesis(kinesis);
-        record.setEventID(eventId);
-        record.setEventSourceARN(sourceArn);
-        record.setEventSource("aws:kinesis");
-        return record;
-    }
-
-    private static KinesisEvent event(List<KinesisEvent.KinesisEventRecord> records) {
-        KinesisEvent event = new KinesisEvent();
-        event.setRecords(records);
-        return event;
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,14 +1,13 @@
 package io.sentimentconsumer.cli;
 
-import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sentimentconsumer.cli.SyntheticPosts.SyntheticPost;
 import io.sentimentconsumer.kcl.Backoff;
 import io.sentimentconsumer.kcl.KclClients;
+import io.sentimentconsumer.lambda.KinesisEventJson;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -129,28 +128,25 @@ final class ProduceCommand implements Callable<Integer> {
 
     /** Records of a file as {@code replay} reads it; the partition key is the post's user_id where it has one. */
     static List<StreamProducer.Entry> fromFile(Path file) throws IOException {
-        KinesisEvent event = LambdaTestEvent.read(file);
-        List<StreamProducer.Entry> entries = new ArrayList<>(event.getRecords().size());
-        for (KinesisEvent.KinesisEventRecord record : event.getRecords()) {
-            ByteBuffer data = record.getKinesis().getData().duplicate();
-            byte[] bytes = new byte[data.remaining()];
-            data.get(bytes);
-            entries.add(new StreamProducer.Entry(partitionKey(bytes, record.getKinesis()), bytes));
+        List<KinesisEventJson.Record> records = LambdaTestEvent.records(file);
+        List<StreamProducer.Entry> entries = new ArrayList<>(records.size());
+        for (KinesisEventJson.Record record : records) {
+            entries.add(new StreamProducer.Entry(partitionKey(record), record.data()));
         }
         return entries;
     }
 
-    private static String partitionKey(byte[] data, KinesisEvent.Record record) {
+    private static String partitionKey(KinesisEventJson.Record record) {
         try {
-            JsonNode userId = JSON.readTree(data).path("user_id");
+            JsonNode userId = JSON.readTree(record.data()).path("user_id");
             if (userId.isTextual() && !userId.asText().isEmpty()) {
                 return userId.asText();
             }
         } catch (IOException | RuntimeException notAPost) {
             // Malformed records go on the stream as they are; the consumer reports them as invalid.
         }
-        String key = record.getPartitionKey();
-        return key == null || key.isEmpty() ? "record-" + record.getSequenceNumber() : key;
+        String key = record.partitionKey();
+        return key == null || key.isEmpty() ? "record-" + record.sequenceNumber() : key;
     }
 
     /** A progress bar on a terminal; otherwise a line at every tenth. */

@@ -1,9 +1,7 @@
 package io.sentimentconsumer.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.sentimentconsumer.analyze.Deadline;
 import io.sentimentconsumer.ingest.InputRecord;
 import io.sentimentconsumer.log.EventLog;
@@ -11,7 +9,9 @@ import io.sentimentconsumer.pipeline.ConsumerConfig;
 import io.sentimentconsumer.pipeline.InvocationReport;
 import io.sentimentconsumer.pipeline.Pipelines;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
-import java.nio.ByteBuffer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +21,14 @@ import java.util.function.Consumer;
  * The Lambda entry point for a Kinesis event source mapping with {@code ReportBatchItemFailures}. Records handed
  * back by the pipeline are returned as batch item failures; Lambda resumes the shard from the lowest of them.
  *
+ * <p>A stream handler: the runtime passes the invocation's bytes, {@link KinesisEventJson} reads them with the
+ * Jackson the jar carries, and {@link BatchResponse} writes the answer. The runtime's POJO serialization would need
+ * Joda-Time on the class path for {@code KinesisEvent} and costs reflection at cold start (docs/benchmarks.md).
+ *
  * <p>Lambda creates one instance per execution environment, so the SDK clients and thread pool built in the
  * constructor are built once, during init.
  */
-public final class KinesisSentimentHandler implements RequestHandler<KinesisEvent, StreamsEventResponse> {
+public final class KinesisSentimentHandler implements RequestStreamHandler {
 
     public static final String SUMMARY_TITLE = "Lambda invocation token summary";
 
@@ -50,32 +54,20 @@ public final class KinesisSentimentHandler implements RequestHandler<KinesisEven
     }
 
     @Override
-    public StreamsEventResponse handleRequest(KinesisEvent event, Context context) {
-        List<KinesisEvent.KinesisEventRecord> eventRecords =
-                event == null || event.getRecords() == null ? List.of() : event.getRecords();
-        List<InputRecord> records = new ArrayList<>(eventRecords.size());
-        for (KinesisEvent.KinesisEventRecord eventRecord : eventRecords) {
-            KinesisEvent.Record kinesis = eventRecord.getKinesis();
-            records.add(new InputRecord(kinesis.getSequenceNumber(), bytes(kinesis.getData())));
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        handle(KinesisEventJson.read(input), context).writeTo(output);
+    }
+
+    /** One invocation on records already read; {@code context} may be null (no deadline). */
+    public BatchResponse handle(List<KinesisEventJson.Record> records, Context context) {
+        List<InputRecord> inputs = new ArrayList<>(records.size());
+        for (KinesisEventJson.Record record : records) {
+            inputs.add(record.toInput());
         }
         Deadline deadline = context == null
                 ? Deadline.NONE : Deadline.after(Duration.ofMillis(context.getRemainingTimeInMillis()));
-        InvocationReport report = pipeline.process(records, SUMMARY_TITLE, deadline);
+        InvocationReport report = pipeline.process(inputs, SUMMARY_TITLE, deadline);
         reports.accept(report);
-        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (String sequenceNumber : report.handedBack()) {
-            failures.add(new StreamsEventResponse.BatchItemFailure(sequenceNumber));
-        }
-        return new StreamsEventResponse(failures);
-    }
-
-    private static byte[] bytes(ByteBuffer data) {
-        if (data == null) {
-            return new byte[0];
-        }
-        ByteBuffer view = data.duplicate();
-        byte[] bytes = new byte[view.remaining()];
-        view.get(bytes);
-        return bytes;
+        return new BatchResponse(report.handedBack());
     }
 }

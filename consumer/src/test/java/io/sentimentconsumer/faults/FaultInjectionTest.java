@@ -3,7 +3,7 @@ package io.sentimentconsumer.faults;
 import static io.sentimentconsumer.testing.ConsumerUnderTest.failures;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.sentimentconsumer.lambda.BatchResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sentimentconsumer.account.TokenUsage;
 import io.sentimentconsumer.pipeline.InvocationReport;
@@ -106,7 +106,7 @@ class FaultInjectionTest {
         int remainingMillis = 2_500 + random.nextInt(2_500);
         try (ConsumerUnderTest consumer = new ConsumerUnderTest(bedrock, settings)) {
             System.clearProperty("aws.endpointUrlCloudWatch");
-            StreamsEventResponse response = withDeadline
+            BatchResponse response = withDeadline
                     ? consumer.handle(KinesisEvents.event(data), remainingMillis)
                     : consumer.handle(KinesisEvents.event(data));
             checkInvariants(consumer, response, sent, faults, failingCloudWatch);
@@ -115,7 +115,7 @@ class FaultInjectionTest {
         }
     }
 
-    private static void checkInvariants(ConsumerUnderTest consumer, StreamsEventResponse response, List<Sent> sent,
+    private static void checkInvariants(ConsumerUnderTest consumer, BatchResponse response, List<Sent> sent,
                                         FaultScript faults, boolean failingCloudWatch) {
         InvocationReport report = consumer.lastReport();
         List<RecordOutcome> outcomes = report.outcomes();

@@ -2,20 +2,19 @@ package io.sentimentconsumer.kcl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sentimentconsumer.account.TokenUsage;
 import io.sentimentconsumer.analyze.SentimentLabel;
 import io.sentimentconsumer.pipeline.RecordOutcome;
 import io.sentimentconsumer.testing.ConsumerUnderTest;
 import io.sentimentconsumer.testing.JsonLines;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import io.sentimentconsumer.cli.SyntheticPosts;
 import io.sentimentconsumer.ingest.PostText;
 import io.sentimentconsumer.testing.CliProcess;
 import io.sentimentconsumer.testing.DynamoDbLocal;
 import io.sentimentconsumer.testing.FakeBedrock;
+import io.sentimentconsumer.testing.KinesisEvents;
 import io.sentimentconsumer.testing.KinesisLocal;
 import io.sentimentconsumer.testing.Polling;
 import io.sentimentconsumer.testing.SteadyTraffic;
@@ -325,20 +324,9 @@ abstract class WorkerScenarios {
         return last;
     }
 
-    private static KinesisEvent event(List<Record> records) {
-        List<KinesisEvent.KinesisEventRecord> out = new ArrayList<>();
-        for (Record record : records) {
-            KinesisEvent.Record kinesisRecord = new KinesisEvent.Record();
-            kinesisRecord.setSequenceNumber(record.sequenceNumber());
-            kinesisRecord.setPartitionKey(record.partitionKey());
-            kinesisRecord.setData(ByteBuffer.wrap(record.data().asByteArray()));
-            KinesisEvent.KinesisEventRecord eventRecord = new KinesisEvent.KinesisEventRecord();
-            eventRecord.setKinesis(kinesisRecord);
-            out.add(eventRecord);
-        }
-        KinesisEvent event = new KinesisEvent();
-        event.setRecords(out);
-        return event;
+    private static String event(List<Record> records) {
+        return KinesisEvents.eventOf(records.stream().map(record -> new KinesisEvents.EventRecord(
+                record.sequenceNumber(), record.partitionKey(), record.data().asByteArray())).toList());
     }
 
     private static void pause(Duration duration) {

@@ -7,7 +7,6 @@ import static io.sentimentconsumer.testing.KinesisEvents.sequenceNumber;
 import static io.sentimentconsumer.testing.ConsumerUnderTest.failures;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sentimentconsumer.cli.LocalContext;
 import io.sentimentconsumer.pipeline.InvocationReport;
@@ -52,7 +51,7 @@ class FailureModesTest {
                 "You don't have access to the model with the specified model ID."));
         var consumer = consumer(Map.of("BATCH_SIZE", "10", "BEDROCK_CONCURRENCY", "4"));
 
-        StreamsEventResponse response = consumer.handle(event(posts(60)));
+        BatchResponse response = consumer.handle(event(posts(60)));
 
         assertThat(failures(response)).isEqualTo(sequenceNumbers(0, 60));
         List<JsonNode> errors = consumer.logEvents("model_configuration_error");
@@ -85,7 +84,7 @@ class FailureModesTest {
                 "The security token included in the request is invalid."));
         var consumer = consumer(Map.of());
 
-        StreamsEventResponse response = consumer.handle(event(posts(3)));
+        BatchResponse response = consumer.handle(event(posts(3)));
 
         assertThat(failures(response)).hasSize(3);
         assertThat(consumer.logEvents("model_configuration_error")).singleElement()
@@ -99,7 +98,7 @@ class FailureModesTest {
                 : FakeBedrock.scoreAll(call));
         var consumer = consumer(Map.of("BATCH_SIZE", "10"));
 
-        StreamsEventResponse response = consumer.handle(event(posts(10)));
+        BatchResponse response = consumer.handle(event(posts(10)));
 
         assertThat(failures(response)).isEmpty();
         InvocationReport report = consumer.lastReport();
@@ -183,7 +182,7 @@ class FailureModesTest {
         var consumer = consumer(Map.of("BATCH_SIZE", "5", "BEDROCK_CONCURRENCY", "1", "DEADLINE_MARGIN_MS", "500"));
         LocalContext context = new LocalContext(System.err, 3_000);
 
-        StreamsEventResponse response = consumer.handle(event(posts(15)), context);
+        BatchResponse response = consumer.handle(event(posts(15)), context);
 
         assertThat(context.getRemainingTimeInMillis()).as("returned before Lambda's timeout").isPositive();
         assertThat(failures(response)).isEqualTo(sequenceNumbers(5, 15));
@@ -200,7 +199,7 @@ class FailureModesTest {
         bedrock.script(FakeBedrock::scoreAll);
         var consumer = consumer(Map.of("DEADLINE_MARGIN_MS", "500"));
 
-        StreamsEventResponse response = consumer.handle(event(posts(30)), 900);
+        BatchResponse response = consumer.handle(event(posts(30)), 900);
 
         assertThat(bedrock.calls()).isEmpty();
         assertThat(failures(response)).isEqualTo(sequenceNumbers(0, 30));
@@ -216,7 +215,7 @@ class FailureModesTest {
         bedrock.script(call -> requests.incrementAndGet() % 2 == 1 ? Failure.throttling() : FakeBedrock.scoreAll(call));
         var consumer = consumer(Map.of("BATCH_SIZE", "5", "BEDROCK_CONCURRENCY", "4"));
 
-        StreamsEventResponse response = consumer.handle(event(posts(20)));
+        BatchResponse response = consumer.handle(event(posts(20)));
 
         assertThat(failures(response)).isEmpty();
         JsonNode summary = consumer.summary();
@@ -233,7 +232,7 @@ class FailureModesTest {
         bedrock.script(call -> requests.incrementAndGet() == 1 ? new FakeBedrock.Reset() : FakeBedrock.scoreAll(call));
         var consumer = consumer(Map.of());
 
-        StreamsEventResponse response = consumer.handle(event(List.of(post("p", "Fine day"))));
+        BatchResponse response = consumer.handle(event(List.of(post("p", "Fine day"))));
 
         assertThat(failures(response)).isEmpty();
         assertThat(consumer.summary().path("attempts").asInt()).isEqualTo(2);

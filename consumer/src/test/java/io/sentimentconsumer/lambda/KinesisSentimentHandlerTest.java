@@ -7,7 +7,6 @@ import static io.sentimentconsumer.testing.KinesisEvents.sequenceNumber;
 import static io.sentimentconsumer.testing.ConsumerUnderTest.failures;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sentimentconsumer.account.TokenUsage;
 import io.sentimentconsumer.account.UsageLines;
@@ -71,7 +70,7 @@ class KinesisSentimentHandlerTest {
         bedrock.script(FakeBedrock::scoreAll);
         var consumer = consumer(Map.of());
 
-        StreamsEventResponse response = consumer.handle(event(posts(60)));
+        BatchResponse response = consumer.handle(event(posts(60)));
 
         assertThat(failures(response)).isEmpty();
         InvocationReport report = consumer.lastReport();
@@ -152,7 +151,7 @@ class KinesisSentimentHandlerTest {
         bedrock.script(call -> requests.incrementAndGet() == 1 ? Failure.throttling() : FakeBedrock.scoreAll(call));
         var consumer = consumer(Map.of());
 
-        StreamsEventResponse response = consumer.handle(event(posts(10)));
+        BatchResponse response = consumer.handle(event(posts(10)));
 
         assertThat(failures(response)).isEmpty();
         assertThat(consumer.lastReport().counts().scored()).isEqualTo(10);
@@ -170,7 +169,7 @@ class KinesisSentimentHandlerTest {
                 ? Failure.internal() : FakeBedrock.scoreAll(call));
         var consumer = consumer(Map.of("BATCH_SIZE", "10", "BEDROCK_CONCURRENCY", "1"));
 
-        StreamsEventResponse response = consumer.handle(event(posts(40)));
+        BatchResponse response = consumer.handle(event(posts(40)));
 
         List<String> expected = new ArrayList<>();
         for (int i = 10; i < 40; i++) {
@@ -248,7 +247,7 @@ class KinesisSentimentHandlerTest {
                 FakeBedrock.usageFor(call, 3), "end_turn", 250));
         var consumer = consumer(Map.of());
 
-        StreamsEventResponse response = consumer.handle(event(posts(4)));
+        BatchResponse response = consumer.handle(event(posts(4)));
 
         assertThat(failures(response)).isEmpty();
         InvocationReport report = consumer.lastReport();
@@ -279,7 +278,7 @@ class KinesisSentimentHandlerTest {
                 "{\"id\":\"blank\",\"content\":\"  \\n\\t \"}".getBytes(StandardCharsets.UTF_8),
                 post("good-2", "Terrible service, never again"));
 
-        StreamsEventResponse response = consumer.handle(event(data));
+        BatchResponse response = consumer.handle(event(data));
 
         assertThat(failures(response)).isEmpty();
         InvocationReport report = consumer.lastReport();
@@ -363,7 +362,7 @@ class KinesisSentimentHandlerTest {
             System.clearProperty("aws.endpointUrlCloudWatch");
         }
 
-        StreamsEventResponse response = consumer.handle(event(posts(12)));
+        BatchResponse response = consumer.handle(event(posts(12)));
 
         assertThat(failures(response)).isEmpty();
         assertThat(consumer.lastReport().counts().scored()).isEqualTo(12);
@@ -391,7 +390,7 @@ class KinesisSentimentHandlerTest {
     void writesTheSummaryForAnEmptyEvent() {
         var consumer = consumer(Map.of());
 
-        StreamsEventResponse response = consumer.handle(event(List.of()));
+        BatchResponse response = consumer.handle(event(List.of()));
 
         assertThat(failures(response)).isEmpty();
         assertThat(consumer.summary().path("message").asText()).isEqualTo("Lambda invocation token summary: "

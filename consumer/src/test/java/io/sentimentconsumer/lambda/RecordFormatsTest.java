@@ -5,7 +5,6 @@ import static io.sentimentconsumer.testing.KinesisEvents.post;
 import static io.sentimentconsumer.testing.KinesisEvents.sequenceNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.sentimentconsumer.pipeline.RecordOutcome;
 import io.sentimentconsumer.testing.ConsumerUnderTest;
 import io.sentimentconsumer.testing.FakeBedrock;
@@ -58,10 +57,10 @@ class RecordFormatsTest {
         bedrock.script(call -> Failure.internal());
         var consumer = consumer();
 
-        StreamsEventResponse response = consumer.handle(event(List.of(ProducerFormats.kplAggregate(List.of(
+        BatchResponse response = consumer.handle(event(List.of(ProducerFormats.kplAggregate(List.of(
                 post("kpl-1", "one"), post("kpl-2", "two"))))));
 
-        assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+        assertThat(response.itemIdentifiers())
                 .containsExactly(sequenceNumber(0));
         assertThat(consumer.summary().path("handedBack").asInt()).isEqualTo(2);
     }
@@ -71,11 +70,11 @@ class RecordFormatsTest {
         bedrock.script(FakeBedrock::scoreAll);
         var consumer = consumer();
 
-        StreamsEventResponse response = consumer.handle(event(List.of(
+        BatchResponse response = consumer.handle(event(List.of(
                 ProducerFormats.kplAggregateWithBadDigest(List.of(post("kpl-1", "one"))),
                 post("ok", "still fine"))));
 
-        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(response.itemIdentifiers()).isEmpty();
         List<RecordOutcome> outcomes = consumer.lastReport().outcomes();
         assertThat(outcomes.get(0).kind()).isEqualTo(RecordOutcome.Kind.INVALID);
         assertThat(outcomes.get(0).reason()).isEqualTo("KPL aggregated record fails its MD5 check");

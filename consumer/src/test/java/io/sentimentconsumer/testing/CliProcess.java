@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The CLI jar run as its own process, as users run it: {@code java -jar sentiment-consumer.jar ...}, with a clean
- * environment (no AWS or consumer variables from the caller's), dummy credentials and the given variables.
+ * environment (no AWS or consumer variables from the caller's), dummy credentials and the given variables; or any
+ * other process of ours, such as the Lambda runtime's ({@link LambdaRuntimeProcess}), with its output captured.
  */
 public final class CliProcess implements AutoCloseable {
 
@@ -42,8 +43,13 @@ public final class CliProcess implements AutoCloseable {
                 "AWS_ACCESS_KEY_ID", "testaccesskey",
                 "AWS_SECRET_ACCESS_KEY", "testsecretkey"));
         builder.environment().putAll(env);
-        Path out = Files.createTempFile("cli", ".out");
-        Path err = Files.createTempFile("cli", ".err");
+        return start(builder);
+    }
+
+    /** Starts any process of ours with its stdout and stderr captured in files, e.g. the Lambda runtime's. */
+    public static CliProcess start(ProcessBuilder builder) throws IOException {
+        Path out = Files.createTempFile("process", ".out");
+        Path err = Files.createTempFile("process", ".err");
         return new CliProcess(builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start(), out, err);
     }
 

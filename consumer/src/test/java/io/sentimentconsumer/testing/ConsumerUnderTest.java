@@ -1,17 +1,17 @@
 package io.sentimentconsumer.testing;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sentimentconsumer.cli.LocalContext;
+import io.sentimentconsumer.lambda.BatchResponse;
 import io.sentimentconsumer.lambda.KinesisSentimentHandler;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.ConsumerConfig;
 import io.sentimentconsumer.pipeline.InvocationReport;
 import io.sentimentconsumer.pipeline.Pipelines;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -56,23 +56,33 @@ public final class ConsumerUnderTest implements AutoCloseable {
         }
     }
 
-    public StreamsEventResponse handle(KinesisEvent event) {
-        return handler.handleRequest(event, null);
+    /** Handles an event ({@link KinesisEvents}) through the handler's stream entry point, as Lambda calls it. */
+    public BatchResponse handle(String event) {
+        return handle(event, (Context) null);
     }
 
     /** Handles the event as Lambda would with {@code remainingMillis} left before the function's timeout. */
-    public StreamsEventResponse handle(KinesisEvent event, int remainingMillis) {
+    public BatchResponse handle(String event, int remainingMillis) {
         return handle(event, new LocalContext(System.err, remainingMillis));
     }
 
-    public StreamsEventResponse handle(KinesisEvent event, Context context) {
-        return handler.handleRequest(event, context);
+    public BatchResponse handle(String event, Context context) {
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), response, context);
+            List<String> failures = new ArrayList<>();
+            for (JsonNode failure : JSON.readTree(response.toByteArray()).required("batchItemFailures")) {
+                failures.add(failure.required("itemIdentifier").asText());
+            }
+            return new BatchResponse(failures);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The sequence numbers a response hands back, in order. */
-    public static List<String> failures(StreamsEventResponse response) {
-        return response.getBatchItemFailures().stream()
-                .map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList();
+    public static List<String> failures(BatchResponse response) {
+        return response.itemIdentifiers();
     }
 
     @Override

@@ -1,15 +1,17 @@
 package io.sentimentconsumer.testing;
 
-import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds Kinesis events the way Lambda delivers them, with realistic, increasing sequence numbers. */
+/**
+ * Builds Kinesis events as the JSON Lambda delivers them (the shape AWS documents for a Kinesis event source),
+ * with realistic, increasing sequence numbers.
+ */
 public final class KinesisEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,20 +49,38 @@ public final class KinesisEvents {
         return posts;
     }
 
-    public static KinesisEvent event(List<byte[]> data) {
-        List<KinesisEvent.KinesisEventRecord> records = new ArrayList<>();
+    /** One record of an event: its sequence number, partition key and payload. */
+    public record EventRecord(String sequenceNumber, String partitionKey, byte[] data) {}
+
+    /** An event of {@code data}, the i-th record with {@link #sequenceNumber(int) sequenceNumber(i)}. */
+    public static String event(List<byte[]> data) {
+        List<EventRecord> records = new ArrayList<>(data.size());
         for (int i = 0; i < data.size(); i++) {
-            KinesisEvent.Record kinesis = new KinesisEvent.Record();
-            kinesis.setSequenceNumber(sequenceNumber(i));
-            kinesis.setPartitionKey("user");
-            kinesis.setData(ByteBuffer.wrap(data.get(i)));
-            KinesisEvent.KinesisEventRecord record = new KinesisEvent.KinesisEventRecord();
-            record.setKinesis(kinesis);
-            record.setEventSource("aws:kinesis");
-            records.add(record);
+            records.add(new EventRecord(sequenceNumber(i), "user", data.get(i)));
         }
-        KinesisEvent event = new KinesisEvent();
-        event.setRecords(records);
-        return event;
+        return eventOf(records);
+    }
+
+    /** The event's JSON, every record on shard 0 of stream {@code posts}. */
+    public static String eventOf(List<EventRecord> records) {
+        ObjectNode event = JSON.createObjectNode();
+        ArrayNode out = event.putArray("Records");
+        for (EventRecord record : records) {
+            ObjectNode eventRecord = out.addObject();
+            ObjectNode kinesis = eventRecord.putObject("kinesis");
+            kinesis.put("kinesisSchemaVersion", "1.0");
+            kinesis.put("partitionKey", record.partitionKey());
+            kinesis.put("sequenceNumber", record.sequenceNumber());
+            kinesis.put("data", record.data());
+            kinesis.put("approximateArrivalTimestamp", 1768482377.682);
+            eventRecord.put("eventSource", "aws:kinesis");
+            eventRecord.put("eventVersion", "1.0");
+            eventRecord.put("eventID", "shardId-000000000000:" + record.sequenceNumber());
+            eventRecord.put("eventName", "aws:kinesis:record");
+            eventRecord.put("invokeIdentityArn", "arn:aws:iam::123456789012:role/sentiment-consumer");
+            eventRecord.put("awsRegion", "us-east-1");
+            eventRecord.put("eventSourceARN", "arn:aws:kinesis:us-east-1:123456789012:stream/posts");
+        }
+        return event.toString();
     }
 }

@@ -1,0 +1,92 @@
+package io.sentimentconsumer.lambda;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.sentimentconsumer.ingest.InputRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The Kinesis event as the event source mapping delivers it, read from the invocation's bytes with Jackson:
+ * {@code {"Records":[{"kinesis":{"sequenceNumber","data" (base64),"partitionKey",...},"eventID",
+ * "eventSourceARN",...}]}}. This is the one way into the handler: Lambda's runtime hands it the raw payload, and
+ * {@code replay} hands it a file's bytes, so a test event that replays here is read exactly as Lambda's would be.
+ *
+ * <p>The runtime's own POJO serializer is not used: for {@code KinesisEvent} it loads Joda-Time from the function's
+ * class path and fails without it, and it reflects over the events library at cold start.
+ */
+public final class KinesisEventJson {
+
+    /** One record of the event; {@code data} is the record's payload, decoded from base64. */
+    public record Record(String sequenceNumber, byte[] data, String partitionKey, String eventId,
+                         String eventSourceArn) {
+
+        public InputRecord toInput() {
+            return new InputRecord(sequenceNumber, data);
+        }
+    }
+
+    private static final ObjectReader READER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .readerFor(Event.class);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record Event(List<EventRecord> Records) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record EventRecord(Kinesis kinesis, String eventID, String eventSourceARN) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record Kinesis(String sequenceNumber, String data, String partitionKey) {}
+
+    private KinesisEventJson() {}
+
+    /**
+     * Reads an event. A payload that is not a Kinesis event, or a record without a sequence number or data, is
+     * an error for the whole invocation: without a sequence number a record cannot be handed back, and Lambda never
+     * sends one, so such a payload means the function is wired to the wrong source.
+     *
+     * @throws IllegalArgumentException naming what is wrong and where
+     */
+    public static List<Record> read(InputStream payload) throws IOException {
+        Event event;
+        try {
+            event = READER.readValue(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("The invocation payload is not a Kinesis event: "
+                    + e.getOriginalMessage() + ". Fix: invoke the function through a Kinesis event source mapping "
+                    + "(or a test event of that shape)", e);
+        }
+        if (event == null || event.Records() == null) {
+            throw new IllegalArgumentException("The invocation payload has no \"Records\" array: it is not a "
+                    + "Kinesis event. Fix: invoke the function through a Kinesis event source mapping (or a test "
+                    + "event of that shape)");
+        }
+        List<Record> records = new ArrayList<>(event.Records().size());
+        Base64.Decoder base64 = Base64.getDecoder();
+        for (int i = 0; i < event.Records().size(); i++) {
+            EventRecord record = event.Records().get(i);
+            Kinesis kinesis = record == null ? null : record.kinesis();
+            if (kinesis == null || kinesis.sequenceNumber() == null || kinesis.data() == null) {
+                throw new IllegalArgumentException("Record " + i + " of the event has no kinesis.sequenceNumber "
+                        + "or kinesis.data: it is not a Kinesis record");
+            }
+            byte[] data;
+            try {
+                data = base64.decode(kinesis.data());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Record " + i + " (sequence number " + kinesis.sequenceNumber()
+                        + "): kinesis.data is not base64", e);
+            }
+            records.add(new Record(kinesis.sequenceNumber(), data, kinesis.partitionKey(), record.eventID(),
+                    record.eventSourceARN()));
+        }
+        return records;
+    }
+}

@@ -1,0 +1,72 @@
+package io.sentimentconsumer.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KinesisEventJsonTest {
+
+    private static final Path EVENTS = Path.of("..", "test-events");
+
+    private static List<KinesisEventJson.Record> read(String json) throws IOException {
+        return KinesisEventJson.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void readsEveryRecordOfTheCommittedEventWithItsIdentityAndPayload() throws IOException {
+        List<KinesisEventJson.Record> records;
+        try (var in = Files.newInputStream(EVENTS.resolve("kinesis-malformed.json"))) {
+            records = KinesisEventJson.read(in);
+        }
+
+        assertThat(records).hasSize(20);
+        KinesisEventJson.Record first = records.get(0);
+        assertThat(first.sequenceNumber()).isEqualTo("49599511622534791251916777407968447014307661595258591560");
+        assertThat(first.partitionKey()).isEqualTo("user-4769");
+        assertThat(first.eventId())
+                .isEqualTo("shardId-000000000000:49599511622534791251916777407968447014307661595258591560");
+        assertThat(first.eventSourceArn()).isEqualTo("arn:aws:kinesis:us-east-1:123456789012:stream/social-media-posts");
+        assertThat(new String(first.data(), StandardCharsets.UTF_8)).startsWith("{\"id\":\"post-000176\"");
+        // Record 1 carries the bytes 0xC3 0x28 (not UTF-8) and record 15 zero bytes: both arrive as they are.
+        assertThat(records.get(1).data()).containsSequence((byte) 0xC3, (byte) 0x28);
+        assertThat(records.get(15).data()).isEmpty();
+    }
+
+    @Test
+    void anEmptyBatchIsNoRecords() throws IOException {
+        assertThat(read("{\"Records\":[]}")).isEmpty();
+    }
+
+    @Test
+    void aPayloadThatIsNotAKinesisEventNamesTheFix() {
+        assertThatThrownBy(() -> read("{\"hello\":\"world\"}")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no \"Records\" array").hasMessageContaining("Kinesis event source mapping");
+        assertThatThrownBy(() -> read("not json")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a Kinesis event");
+        assertThatThrownBy(() -> read("{\"Records\":[]} {}")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRecordWithoutSequenceNumberOrWithDataThatIsNotBase64IsNamed() {
+        assertThatThrownBy(() -> read("{\"Records\":[{\"kinesis\":{\"data\":\"e30=\"}}]}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Record 0")
+                .hasMessageContaining("sequenceNumber");
+        assertThatThrownBy(() -> read("{\"Records\":[{\"kinesis\":{\"sequenceNumber\":\"7\",\"data\":\"%%%\"}}]}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sequence number 7")
+                .hasMessageContaining("not base64");
+    }
+
+    @Test
+    void theResponseIsTheDocumentedPartialBatchShape() {
+        assertThat(new BatchResponse(List.of()).toJson()).isEqualTo("{\"batchItemFailures\":[]}");
+        assertThat(new BatchResponse(List.of("1", "2")).toJson())
+                .isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"1\"},{\"itemIdentifier\":\"2\"}]}");
+    }
+}
