@@ -1,14 +1,11 @@
 package io.sentimentconsumer.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.sentimentconsumer.lambda.KinesisEventJson;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,30 +53,15 @@ final class LambdaTestEvent {
 
     private static byte[] fromJsonLines(byte[] bytes) {
         List<byte[]> lines = lines(bytes);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length * 4 / 3 + 256 * lines.size());
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeArrayFieldStart("Records");
-            for (int i = 0; i < lines.size(); i++) {
-                if (isBlank(lines.get(i))) {
-                    continue;
-                }
+        List<KinesisEventJson.Record> records = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            if (!isBlank(lines.get(i))) {
                 String sequenceNumber = Integer.toString(i + 1);
-                json.writeStartObject();
-                json.writeObjectFieldStart("kinesis");
-                json.writeStringField("sequenceNumber", sequenceNumber);
-                json.writeBinaryField("data", lines.get(i));
-                json.writeEndObject();
-                json.writeStringField("eventSource", "aws:kinesis");
-                json.writeStringField("eventID", "jsonl:" + sequenceNumber);
-                json.writeEndObject();
+                records.add(new KinesisEventJson.Record(sequenceNumber, lines.get(i), null, "jsonl:" + sequenceNumber,
+                        null));
             }
-            json.writeEndArray();
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
+        return KinesisEventJson.write(records);
     }
 
     /** The file's lines as bytes, split at LF with a CR before it dropped. */

@@ -1,13 +1,17 @@
 package io.sentimentconsumer.lambda;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.sentimentconsumer.ingest.InputRecord;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -45,7 +49,45 @@ public final class KinesisEventJson {
     @JsonIgnoreProperties(ignoreUnknown = true)
     private record Kinesis(String sequenceNumber, String data, String partitionKey) {}
 
+    private static final JsonFactory WRITER = new JsonFactory();
+
     private KinesisEventJson() {}
+
+    /**
+     * Writes records in the event's shape, with the fields this reader uses (sequence number, base64 data, partition
+     * key, event id, source ARN; null ones left out): for {@code replay} of JSON Lines and for SnapStart priming,
+     * which then go through {@link #read} like any invocation.
+     */
+    public static byte[] write(List<Record> records) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * records.size() + 16);
+        try (JsonGenerator json = WRITER.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("Records");
+            for (Record record : records) {
+                json.writeStartObject();
+                json.writeObjectFieldStart("kinesis");
+                json.writeStringField("sequenceNumber", record.sequenceNumber());
+                json.writeBinaryField("data", record.data());
+                if (record.partitionKey() != null) {
+                    json.writeStringField("partitionKey", record.partitionKey());
+                }
+                json.writeEndObject();
+                json.writeStringField("eventSource", "aws:kinesis");
+                if (record.eventId() != null) {
+                    json.writeStringField("eventID", record.eventId());
+                }
+                if (record.eventSourceArn() != null) {
+                    json.writeStringField("eventSourceARN", record.eventSourceArn());
+                }
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
 
     /**
      * Reads an event. A payload that is not a Kinesis event, or a record without a sequence number or data, is

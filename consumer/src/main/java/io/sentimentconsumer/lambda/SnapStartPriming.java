@@ -1,12 +1,12 @@
 package io.sentimentconsumer.lambda;
 
 import io.sentimentconsumer.analyze.InstantModel;
-import io.sentimentconsumer.ingest.InputRecord;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.InvocationReport;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
 import io.sentimentconsumer.publish.EmfMetricsPublisher;
 import io.sentimentconsumer.publish.MetricDimensions;
+import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -50,28 +50,35 @@ final class SnapStartPriming implements Resource {
         // Nothing to renew: the SDK clients and the call threads are valid in every restored copy.
     }
 
-    /** Runs the priming invocation and returns its report. */
+    /** Runs the priming invocation through the handler's entry point, event bytes in, and returns its report. */
     InvocationReport prime() throws Exception {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         EventLog log = new EventLog(nowhere, EventLog.Format.JSON);
         try (SentimentPipeline pipeline = new SentimentPipeline(new InstantModel(PRIMING_MODEL_ID), 25, 4, 1000,
                 Duration.ofSeconds(2), Optional.empty(), new EmfMetricsPublisher(nowhere,
                 new MetricDimensions("Priming", "priming", PRIMING_MODEL_ID)), log)) {
-            return pipeline.process(records(), KinesisSentimentHandler.SUMMARY_TITLE);
+            List<InvocationReport> reports = new ArrayList<>(1);
+            new KinesisSentimentHandler(pipeline, reports::add).handleRequest(
+                    new ByteArrayInputStream(KinesisEventJson.write(records())), OutputStream.nullOutputStream(), null);
+            return reports.get(0);
         }
     }
 
-    private static List<InputRecord> records() {
-        List<InputRecord> records = new ArrayList<>();
+    private static List<KinesisEventJson.Record> records() {
+        List<KinesisEventJson.Record> records = new ArrayList<>();
         for (int i = 0; i < POSTS; i++) {
             String post = "{\"id\":\"priming-" + i + "\",\"timestamp\":\"2026-01-15T12:00:00Z\",\"user_id\":\"u" + i
                     + "\",\"username\":\"priming\",\"content\":\"Priming post " + i + ":\\nnot bad at all, "
                     + "really good\",\"hashtags\":[\"priming\"],\"mentions\":[],\"location\":null,"
                     + "\"engagement_score\":1.5,\"post_type\":\"original\"}";
-            records.add(new InputRecord(Integer.toString(i), post.getBytes(StandardCharsets.UTF_8)));
+            records.add(record(Integer.toString(i), post.getBytes(StandardCharsets.UTF_8)));
         }
-        records.add(new InputRecord("invalid-json", "not json".getBytes(StandardCharsets.UTF_8)));
-        records.add(new InputRecord("invalid-utf8", new byte[] {(byte) 0xC3, (byte) 0x28}));
+        records.add(record("invalid-json", "not json".getBytes(StandardCharsets.UTF_8)));
+        records.add(record("invalid-utf8", new byte[] {(byte) 0xC3, (byte) 0x28}));
         return records;
+    }
+
+    private static KinesisEventJson.Record record(String sequenceNumber, byte[] data) {
+        return new KinesisEventJson.Record(sequenceNumber, data, "priming", null, null);
     }
 }
