@@ -21,12 +21,13 @@ import java.util.TreeMap;
  *       follow-up call; still without one, they are unscored with the reason;</li>
  *   <li>an answer cut off at {@code maxTokens}: the posts without a line are split in halves and asked again,
  *       down to single posts; a single post still cut off is unscored;</li>
- *   <li>a request the service rejects as invalid (e.g. too long): split in halves the same way; a single post
- *       still rejected is unscored with the service's reason;</li>
+ *   <li>a request the service rejects for its content (e.g. too long): split in halves the same way; a single
+ *       post still rejected is unscored with the service's reason. Any other rejection is a configuration error
+ *       (below): splitting cannot help it;</li>
  *   <li>an answer stopped by a guardrail or content filter: its posts without a line are unscored with that
  *       reason (asking again at temperature 0 gets the same answer);</li>
- *   <li>a call that fails after its retries, or that cannot start before the deadline: its posts, and every
- *       post of the batch not yet finished, are handed back.</li>
+ *   <li>a call that fails after its retries, a configuration error, or a call that cannot start before the
+ *       deadline: its posts, and every post of the batch not yet finished, are handed back.</li>
  * </ul>
  * Every call that returned usage is recorded, useful answer or not.
  */

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** What the handler does when Bedrock, the clock or the configuration work against it. */
 class FailureModesTest {
@@ -110,6 +112,70 @@ class FailureModesTest {
         assertThat(bedrock.calls()).extracting(c -> c.posts().size()).containsExactlyInAnyOrder(10, 5, 5, 2, 3, 2, 3);
         assertThat(consumer.summary().path("apiCalls").asInt()).isEqualTo(4);
         assertThat(consumer.summary().path("postsAnalyzed").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void aRequestRejectedForAnythingButItsLengthIsHandedBackWithOneLineInsteadOfBeingSplit() {
+        // A real Converse rejection that no smaller request can fix.
+        String cause = "A conversation must start with a user message. Try again with a conversation that starts "
+                + "with a user message.";
+        bedrock.script(call -> new Failure(400, "ValidationException", cause));
+        var consumer = consumer(Map.of("BATCH_SIZE", "25", "BEDROCK_CONCURRENCY", "4"));
+
+        StreamsEventResponse response = consumer.handle(event(posts(150)));
+
+        assertThat(failures(response)).isEqualTo(sequenceNumbers(0, 150));
+        // Six batches of 25. Split down to single posts, each batch would cost 2 x 25 - 1 = 49 requests (294 in
+        // all); handed back, only the batches already in flight reach Bedrock, once each: at most the concurrency.
+        assertThat(bedrock.calls()).hasSizeLessThanOrEqualTo(4);
+        assertThat(consumer.logEvents("split")).isEmpty();
+        assertThat(consumer.logEvents("model_configuration_error")).singleElement()
+                .satisfies(e -> assertThat(e.path("message").asText()).contains("ValidationException", cause));
+        JsonNode summary = consumer.summary();
+        assertThat(summary.path("handedBack").asInt()).isEqualTo(150);
+        assertThat(summary.path("unscored").asInt()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "us-east-1, set BEDROCK_MODEL_ID to us.amazon.nova-micro-v1:0",
+        "us-west-2, set BEDROCK_MODEL_ID to us.amazon.nova-micro-v1:0",
+        "eu-west-3, set BEDROCK_MODEL_ID to eu.amazon.nova-micro-v1:0",
+        "ap-southeast-1, set BEDROCK_MODEL_ID to apac.amazon.nova-micro-v1:0",
+        "ca-central-1, 'us.amazon.nova-micro-v1:0, eu.amazon.nova-micro-v1:0 or apac.amazon.nova-micro-v1:0'"})
+    void aModelThatNeedsAnInferenceProfileNamesTheProfileOfTheRegionsGeography(String region, String fix) {
+        // Bedrock's own words, curly apostrophe included.
+        bedrock.script(call -> new Failure(400, "ValidationException", "Invocation of model ID "
+                + "amazon.nova-micro-v1:0 with on-demand throughput isn\u2019t supported. Retry your request with the ID "
+                + "or ARN of an inference profile that contains this model."));
+        var consumer = consumer(Map.of("BEDROCK_REGION", region, "BEDROCK_CONCURRENCY", "1"));
+
+        StreamsEventResponse response = consumer.handle(event(posts(30)));
+
+        assertThat(failures(response)).isEqualTo(sequenceNumbers(0, 30));
+        assertThat(bedrock.calls()).hasSize(1);
+        assertThat(consumer.logEvents("model_configuration_error")).singleElement()
+                .satisfies(e -> assertThat(e.path("message").asText())
+                        .contains("on-demand throughput", "inference profile", fix));
+    }
+
+    @Test
+    void aRequestBlockedByTheModelsInputFilterIsSplitSoOnlyThePostThatTrippedItIsLeftUnscored() {
+        // Nova rejects a request whose input its content filter blocks; one post is enough to trip it.
+        String blocked = "This request has been blocked by our content filters. Please adjust your text prompt to "
+                + "submit a new request.";
+        bedrock.script(call -> call.posts().contains(text(3))
+                ? new Failure(400, "ValidationException", blocked)
+                : FakeBedrock.scoreAll(call));
+        var consumer = consumer(Map.of());
+
+        StreamsEventResponse response = consumer.handle(event(posts(4)));
+
+        assertThat(failures(response)).isEmpty();
+        List<RecordOutcome> outcomes = consumer.lastReport().outcomes();
+        assertThat(outcomes.get(2).kind()).isEqualTo(RecordOutcome.Kind.UNSCORED);
+        assertThat(outcomes.get(2).reason()).startsWith("rejected by the model: ").contains(blocked);
+        assertThat(outcomes).filteredOn(o -> o.kind() == RecordOutcome.Kind.SCORED).hasSize(3);
     }
 
     @Test
