@@ -104,8 +104,9 @@ public final class BatchAnalyzer {
             if (pending.isEmpty()) {
                 return;
             }
+            // A reply without a stop reason (null) is an ordinary end of turn: its lines count, the rest follow up.
             String stopReason = reply.stopReason();
-            if (FILTERED.contains(stopReason)) {
+            if (stopReason != null && FILTERED.contains(stopReason)) {
                 pending.forEach(i -> results[i] = new PostResult.Unscored("model stopped: " + stopReason));
             } else if (MAX_TOKENS.equals(stopReason)) {
                 if (positions.size() == 1) {

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the handler does when Bedrock, the clock or the configuration work against it. */
 class FailureModesTest {
@@ -225,6 +227,33 @@ class FailureModesTest {
             assertThat(o.reason()).isEqualTo("answer cut off at maxTokens: no answer line");
         });
         assertThat(consumer.summary().path("totalTokens").asLong()).isEqualTo(bedrock.billed().totalTokens());
+    }
+
+    @ParameterizedTest(name = "stopReason {0}")
+    @NullSource
+    @ValueSource(strings = "a_reason_newer_than_the_sdk")
+    void anAnswerWithoutAKnownStopReasonKeepsItsScoresAndAsksAgainOnlyForThePostItMissed(String stopReason) {
+        // No stopReason member at all, or one the SDK has no constant for: the first answer has lines for posts 1-4
+        // of 5.
+        bedrock.script(call -> FakeBedrock.answer(call, Math.min(4, call.posts().size())).withStopReason(stopReason));
+        var consumer = consumer(Map.of());
+
+        StreamsEventResponse response = consumer.handle(event(posts(5)));
+
+        assertThat(consumer.logEvents("batch_error")).as("no defect on the way").isEmpty();
+        assertThat(failures(response)).isEmpty();
+        List<RecordOutcome> outcomes = consumer.lastReport().outcomes();
+        for (int i = 0; i < 5; i++) {
+            assertThat(outcomes.get(i).kind()).isEqualTo(RecordOutcome.Kind.SCORED);
+            assertThat(outcomes.get(i).score()).isEqualTo(FakeBedrock.scoreOf(text(i + 1)));
+        }
+        assertThat(bedrock.calls()).extracting(FakeBedrock.Call::posts).containsExactly(
+                List.of(text(1), text(2), text(3), text(4), text(5)), List.of(text(5)));
+        assertThat(consumer.logEvents("bedrock_call")).hasSize(2).allSatisfy(line -> assertThat(
+                line.path("stopReason").isNull() ? null : line.path("stopReason").asText()).isEqualTo(stopReason));
+        JsonNode summary = consumer.summary();
+        assertThat(summary.path("apiCalls").asInt()).isEqualTo(2);
+        assertThat(summary.path("totalTokens").asLong()).isEqualTo(bedrock.billed().totalTokens());
     }
 
     @Test
