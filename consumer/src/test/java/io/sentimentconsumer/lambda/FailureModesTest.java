@@ -306,6 +306,22 @@ class FailureModesTest {
     }
 
     @Test
+    void aWarmEnvironmentThatOnceSawACallLongerThanAnInvocationHasCallsAgain() {
+        var consumer = consumer(Map.of("BATCH_SIZE", "5", "BEDROCK_CONCURRENCY", "1", "DEADLINE_MARGIN_MS", "500"));
+        // Without a deadline, one answer takes 1.5 s: the slowest call the environment has seen.
+        bedrock.script(call -> new Late(FakeBedrock.scoreAll(call), 1_500));
+        assertThat(failures(consumer.handle(event(posts(5))))).isEmpty();
+
+        // The next invocations have 1.3 s for calls (1.8 s less the margin), and the model is fast again.
+        bedrock.script(FakeBedrock::scoreAll);
+        StreamsEventResponse response = consumer.handle(event(posts(15)), 1_800);
+
+        assertThat(failures(response)).isEmpty();
+        assertThat(bedrock.calls()).hasSize(3);
+        assertThat(consumer.summary().path("deadlineReached").asBoolean()).isFalse();
+    }
+
+    @Test
     void throttlingHalvesTheConcurrencyAndIsCountedAndPublished() {
         AtomicInteger requests = new AtomicInteger();
         bedrock.script(call -> requests.incrementAndGet() % 2 == 1 ? Failure.throttling() : FakeBedrock.scoreAll(call));

@@ -1,0 +1,64 @@
+package io.sentimentconsumer.analyze;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** When a model call may start, and what the gate learns from the calls that end. */
+class CallGateTest {
+
+    private static CallGate gate(AdaptiveConcurrency concurrency, LatencyEstimate latency, long deadlineMillis) {
+        return new CallGate(concurrency, latency, Deadline.after(Duration.ofMillis(deadlineMillis)), Duration.ZERO);
+    }
+
+    @Test
+    void anEstimateLongerThanAWholeInvocationLetsOneCallThroughAndItsAnswerReplacesTheEstimate() {
+        // A warm environment once saw a 60 s call; every invocation now has 10 s.
+        LatencyEstimate latency = new LatencyEstimate();
+        latency.observe(60_000);
+        CallGate gate = gate(new AdaptiveConcurrency(4), latency, 10_000);
+
+        assertThat(enter(gate)).as("the first call of the invocation").isTrue();
+        assertThat(enter(gate)).as("a second call while the first is out").isFalse();
+        gate.exit(false, 200.0, 0);
+
+        assertThat(latency.expectedMillis()).isEqualTo(200.0);
+        assertThat(enter(gate)).as("a call after the estimate was refreshed").isTrue();
+    }
+
+    @Test
+    void aCallLetThroughThatFailsKeepsTheEstimateAndTheNextInvocationTriesOnceAgain() {
+        LatencyEstimate latency = new LatencyEstimate();
+        latency.observe(60_000);
+        AdaptiveConcurrency concurrency = new AdaptiveConcurrency(4);
+        CallGate first = gate(concurrency, latency, 10_000);
+
+        assertThat(enter(first)).isTrue();
+        first.exit(false, null, 0);
+
+        assertThat(latency.expectedMillis()).isEqualTo(60_000.0);
+        assertThat(enter(first)).as("the same invocation again").isFalse();
+        assertThat(enter(gate(concurrency, latency, 10_000))).as("the next invocation").isTrue();
+    }
+
+    @Test
+    void timeRunningOutWithinAnInvocationStillStopsCallsThatCannotFinish() throws InterruptedException {
+        LatencyEstimate latency = new LatencyEstimate();
+        latency.observe(200);
+        CallGate gate = gate(new AdaptiveConcurrency(4), latency, 400);
+
+        assertThat(enter(gate)).isTrue();
+        Thread.sleep(300);
+
+        assertThat(enter(gate)).as("100 ms left for a 200 ms call").isFalse();
+    }
+
+    private static boolean enter(CallGate gate) {
+        try {
+            return gate.enter().isPresent();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
