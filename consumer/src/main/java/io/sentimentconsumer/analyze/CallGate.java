@@ -67,7 +67,7 @@ public final class CallGate {
         }
         usable = usableNanos();
         if (usable <= 0 || (!despiteEstimate && usable < millisToNanos(latency.expectedMillis()))) {
-            concurrency.release(false);
+            concurrency.cancel();
             return Optional.empty();
         }
         return Optional.of(Duration.ofNanos(Math.min(usable, MAX_CALL_TIME.toNanos())));

@@ -2,7 +2,10 @@ package io.sentimentconsumer.analyze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentimentconsumer.testing.Polling;
 import java.time.Duration;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** When a model call may start, and what the gate learns from the calls that end. */
@@ -52,6 +55,30 @@ class CallGateTest {
         Thread.sleep(300);
 
         assertThat(enter(gate)).as("100 ms left for a 200 ms call").isFalse();
+    }
+
+    @Test
+    void aCallThatNeverStartedLeavesTheConcurrencyLimitAsItWas() throws Exception {
+        AdaptiveConcurrency concurrency = new AdaptiveConcurrency(4);
+        assertThat(concurrency.acquire(0)).isTrue();
+        concurrency.release(true);                      // a throttled call: 4 -> 2
+        assertThat(concurrency.acquire(0)).isTrue();
+        assertThat(concurrency.acquire(0)).isTrue();    // both slots busy
+        LatencyEstimate latency = new LatencyEstimate();
+        CallGate gate = gate(concurrency, latency, 10_000);
+        FutureTask<Boolean> waiting = new FutureTask<>(() -> enter(gate));
+        Thread caller = new Thread(waiting);
+        caller.start();
+        Polling.until(Duration.ofSeconds(5), "the call to wait for a slot",
+                () -> caller.getState() == Thread.State.TIMED_WAITING);
+
+        // While it waits, another call shows the model takes longer than the time left; then a slot comes free.
+        latency.observe(20_000);
+        concurrency.release(false);                     // a clean call: 2 + 1/2
+
+        assertThat(waiting.get(5, TimeUnit.SECONDS)).as("the waiting call started").isFalse();
+        assertThat(concurrency.limit()).isEqualTo(2.5);
+        assertThat(concurrency.acquire(0)).as("its slot is free again").isTrue();
     }
 
     private static boolean enter(CallGate gate) {
