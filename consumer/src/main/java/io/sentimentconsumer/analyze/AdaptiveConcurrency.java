@@ -54,6 +54,20 @@ public final class AdaptiveConcurrency {
         }
     }
 
+    /**
+     * Gives back a slot whose call never started: it says nothing about what Bedrock accepts, so the limit stays
+     * (counted as a clean call, every refused start would widen it).
+     */
+    public void cancel() {
+        lock.lock();
+        try {
+            inFlight--;
+            slotFreed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public double limit() {
         lock.lock();
         try {

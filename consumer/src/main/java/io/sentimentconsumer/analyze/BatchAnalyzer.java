@@ -21,12 +21,13 @@ import java.util.TreeMap;
  *       follow-up call; still without one, they are unscored with the reason;</li>
  *   <li>an answer cut off at {@code maxTokens}: the posts without a line are split in halves and asked again,
  *       down to single posts; a single post still cut off is unscored;</li>
- *   <li>a request the service rejects as invalid (e.g. too long): split in halves the same way; a single post
- *       still rejected is unscored with the service's reason;</li>
+ *   <li>a request the service rejects for its content (e.g. too long): split in halves the same way; a single
+ *       post still rejected is unscored with the service's reason. Any other rejection is a configuration error
+ *       (below): splitting cannot help it;</li>
  *   <li>an answer stopped by a guardrail or content filter: its posts without a line are unscored with that
  *       reason (asking again at temperature 0 gets the same answer);</li>
- *   <li>a call that fails after its retries, or that cannot start before the deadline: its posts, and every
- *       post of the batch not yet finished, are handed back.</li>
+ *   <li>a call that fails after its retries, a configuration error, or a call that cannot start before the
+ *       deadline: its posts, and every post of the batch not yet finished, are handed back.</li>
  * </ul>
  * Every call that returned usage is recorded, useful answer or not.
  */
@@ -103,8 +104,9 @@ public final class BatchAnalyzer {
             if (pending.isEmpty()) {
                 return;
             }
+            // A reply without a stop reason (null) is an ordinary end of turn: its lines count, the rest follow up.
             String stopReason = reply.stopReason();
-            if (FILTERED.contains(stopReason)) {
+            if (stopReason != null && FILTERED.contains(stopReason)) {
                 pending.forEach(i -> results[i] = new PostResult.Unscored("model stopped: " + stopReason));
             } else if (MAX_TOKENS.equals(stopReason)) {
                 if (positions.size() == 1) {

@@ -2,6 +2,7 @@ package io.sentimentconsumer.analyze;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -9,11 +10,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * before the deadline for a call as slow as the slowest recent one plus the margin the invocation keeps for
  * writing its summary and metrics. A call that starts gets the time left minus that margin as its total timeout,
  * so even a slower call ends before the deadline.
+ *
+ * <p>The estimate changes only when a call answers. Once it is longer than the whole time an invocation has (one
+ * slow answer in a warm environment is enough), no call would ever start again to correct it, and every delivery
+ * would be handed back untried. So an estimate longer than the time this invocation had when its first call asked
+ * is stale: one call may start anyway, and if it answers, its duration replaces the estimate. If it fails, the
+ * estimate stays and the next invocation tries once more: while the model really is that slow, that costs one call
+ * per invocation, cut off at the deadline like any other.
  */
 public final class CallGate {
 
     /** The longest any one call may take, deadline or not, retries included. */
     static final Duration MAX_CALL_TIME = Duration.ofMinutes(2);
+
+    private static final long UNSET = Long.MIN_VALUE;
 
     private final AdaptiveConcurrency concurrency;
     private final LatencyEstimate latency;
@@ -21,6 +31,9 @@ public final class CallGate {
     private final Duration margin;
     private final AtomicLong waitedNanos = new AtomicLong();
     private final AtomicLong retryWaitNanos = new AtomicLong();
+    /** The time the invocation's first call had: the most any of its calls can have. */
+    private final AtomicLong firstWindowNanos = new AtomicLong(UNSET);
+    private final AtomicBoolean staleTried = new AtomicBoolean();
 
     public CallGate(AdaptiveConcurrency concurrency, LatencyEstimate latency, Deadline deadline, Duration margin) {
         this.concurrency = concurrency;
@@ -30,23 +43,31 @@ public final class CallGate {
     }
 
     /**
-     * Waits for a slot and returns the call's timeout, or empty when no call could finish before the deadline.
-     * A caller that got a timeout must call {@link #exit} once the call is over.
+     * Waits for a slot and returns the call's timeout, or empty when no call could finish before the deadline
+     * (but for the one call a stale estimate lets through, above). A caller that got a timeout must call
+     * {@link #exit} once the call is over.
      */
     public Optional<Duration> enter() throws InterruptedException {
         long started = System.nanoTime();
-        long window = usableNanos() - millisToNanos(latency.expectedMillis());
+        long usable = usableNanos();
+        firstWindowNanos.compareAndSet(UNSET, usable);
+        long window = usable - millisToNanos(latency.expectedMillis());
+        boolean despiteEstimate = false;
         if (window < 0) {
-            return Optional.empty();
+            despiteEstimate = usable > 0 && stale() && staleTried.compareAndSet(false, true);
+            if (!despiteEstimate) {
+                return Optional.empty();
+            }
+            window = usable;
         }
         boolean acquired = concurrency.acquire(window);
         waitedNanos.addAndGet(System.nanoTime() - started);
         if (!acquired) {
             return Optional.empty();
         }
-        long usable = usableNanos();
-        if (usable < millisToNanos(latency.expectedMillis())) {
-            concurrency.release(false);
+        usable = usableNanos();
+        if (usable <= 0 || (!despiteEstimate && usable < millisToNanos(latency.expectedMillis()))) {
+            concurrency.cancel();
             return Optional.empty();
         }
         return Optional.of(Duration.ofNanos(Math.min(usable, MAX_CALL_TIME.toNanos())));
@@ -59,7 +80,9 @@ public final class CallGate {
      * @param backoffMillis     the time the SDK waited between the call's attempts
      */
     public void exit(boolean throttled, Double succeededInMillis, double backoffMillis) {
-        if (succeededInMillis != null) {
+        if (succeededInMillis != null && stale()) {
+            latency.restart(succeededInMillis);
+        } else if (succeededInMillis != null) {
             latency.observe(succeededInMillis);
         }
         retryWaitNanos.addAndGet((long) (backoffMillis * 1e6));
@@ -78,6 +101,12 @@ public final class CallGate {
 
     public double concurrencyLimit() {
         return concurrency.limit();
+    }
+
+    /** Whether the estimate, learned from calls, is longer than any call of this invocation could take. */
+    private boolean stale() {
+        long firstWindow = firstWindowNanos.get();
+        return latency.learned() && firstWindow != UNSET && millisToNanos(latency.expectedMillis()) > firstWindow;
     }
 
     private static long millisToNanos(double millis) {

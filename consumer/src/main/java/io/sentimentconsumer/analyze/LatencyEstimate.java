@@ -19,6 +19,21 @@ public final class LatencyEstimate {
         count = Math.min(count + 1, WINDOW);
     }
 
+    /**
+     * Forgets every call seen so far but this one. For a call that answered while the estimate was stale (see
+     * {@link CallGate}): the slower calls it remembered no longer describe the model.
+     */
+    public synchronized void restart(double millis) {
+        count = 0;
+        next = 0;
+        observe(millis);
+    }
+
+    /** Whether the estimate comes from calls this process made rather than from the prior. */
+    public synchronized boolean learned() {
+        return count > 0;
+    }
+
     public synchronized double expectedMillis() {
         if (count == 0) {
             return PRIOR_MILLIS;

@@ -12,9 +12,12 @@ public class ModelCallException extends RuntimeException {
     public enum Kind {
         /** Throttling, 5xx, timeouts, lost connections: the records go back to be delivered again. */
         TRANSIENT,
-        /** Access, model id, credentials or region are wrong: no retry can help until someone fixes them. */
+        /**
+         * Access, model id, credentials or region are wrong, or the service rejected the request for a reason no
+         * smaller request avoids: no retry can help until someone fixes them.
+         */
         CONFIGURATION,
-        /** The service rejected the request as invalid (e.g. too long): smaller batches can succeed. */
+        /** The service rejected the request for its content (e.g. too long): smaller batches can succeed. */
         INPUT_REJECTED
     }
 

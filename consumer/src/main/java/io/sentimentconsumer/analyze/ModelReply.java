@@ -7,7 +7,8 @@ import io.sentimentconsumer.account.TokenUsage;
  *
  * @param text           the answer's text blocks, joined
  * @param usage          billed tokens; {@code null} when the service sent no usage
- * @param stopReason     why generation stopped, as the service named it (e.g. {@code end_turn}, {@code max_tokens})
+ * @param stopReason     why generation stopped, as the service named it (e.g. {@code end_turn}, {@code max_tokens},
+ *                       or a value newer than this code); {@code null} when the service named none
  * @param durationMillis client-side wall time of the call, SDK retries included
  * @param latencyMillis  the service's own {@code metrics.latencyMs}; {@code null} when absent
  * @param attempts       HTTP attempts the SDK made for this call

@@ -75,6 +75,8 @@ public final class BedrockConverseModel implements SentimentModel, AutoCloseable
         return new ModelReply(
                 text(response),
                 usage(response),
+                // The service's own string: a value this SDK version does not know stays itself (stopReason()
+                // would turn it into UNKNOWN_TO_SDK_VERSION); a reply without one gives null.
                 response.stopReasonAsString(),
                 durationMillis,
                 response.metrics() == null ? null : response.metrics().latencyMs(),

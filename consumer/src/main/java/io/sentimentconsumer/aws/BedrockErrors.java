@@ -3,6 +3,7 @@ package io.sentimentconsumer.aws;
 import io.sentimentconsumer.analyze.ModelCallException;
 import io.sentimentconsumer.analyze.ModelCallException.Kind;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -12,8 +13,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Sorts Bedrock's errors by what can help: retrying later (throttling, 5xx, timeouts), smaller requests (input
- * rejected), or a person (access, model id, credentials, region). Configuration errors get a message that names
- * the fix, because the operator reads it in the log at 3 a.m.
+ * too long), or a person (access, model id, credentials, region, any other rejected request). Configuration
+ * errors get a message that names the fix, because the operator reads it in the log at 3 a.m.
  */
 final class BedrockErrors {
 
@@ -21,6 +22,28 @@ final class BedrockErrors {
             "UnrecognizedClientException", "InvalidSignatureException", "ExpiredTokenException",
             "ExpiredToken", "IncompleteSignature", "MissingAuthenticationToken", "InvalidClientTokenId",
             "SignatureDoesNotMatch");
+
+    /**
+     * The ValidationException messages for which a smaller request can succeed, lower case, matched as parts of
+     * the message. Every other ValidationException fails the same way however small the request (a batch split
+     * down to single posts costs 2n - 1 requests and leaves every post unscored), so it is a configuration error.
+     * Kept to messages Bedrock is known to send:
+     * <ul>
+     *   <li>"Input is too long for requested model." (Claude and other models, InvokeModel and Converse);</li>
+     *   <li>"The model returned the following errors: prompt is too long: 200049 tokens &gt; 200000 maximum"
+     *       (Claude);</li>
+     *   <li>"input length and `max_tokens` exceed context limit" (Claude; our {@code maxTokens} grows with the
+     *       batch);</li>
+     *   <li>"too many total text bytes";</li>
+     *   <li>"Too many input tokens. Max input tokens: 8192, request input token count: 9279" (Titan, Mistral);</li>
+     *   <li>"This request has been blocked by our content filters. Please adjust your text prompt to submit a new
+     *       request." (Nova's input filter): not a length, but one post trips it, so halving isolates that post
+     *       and scores the others; handed back, the batch would come back and be blocked again forever.</li>
+     * </ul>
+     */
+    private static final List<String> SMALLER_REQUEST_HELPS = List.of(
+            "input is too long", "prompt is too long", "exceed context limit", "too many total text bytes",
+            "too many input tokens", "blocked by our content filters");
 
     private final String modelId;
     private final String region;
@@ -41,6 +64,7 @@ final class BedrockErrors {
                 return new ModelCallException(Kind.CONFIGURATION, "Bedrock rejected the call to " + modelId
                         + ": " + what + ". Fix: " + fix, attempts, throttles, backoffMillis, e);
             }
+            // A ValidationException left here is one a smaller request can avoid: configurationFix took the rest.
             Kind kind = "ValidationException".equals(code) ? Kind.INPUT_REJECTED : Kind.TRANSIENT;
             return new ModelCallException(kind, "Bedrock Converse (" + modelId + ") failed" + after + ": " + what,
                     attempts, throttles, backoffMillis, e);
@@ -68,6 +92,16 @@ final class BedrockErrors {
             return "enable access to " + modelId + " in the Bedrock console (Model access, region " + region
                     + ") and allow bedrock:InvokeModel on its ARN in the caller's IAM policy";
         }
+        // Bedrock's words: "Invocation of model ID amazon.nova-micro-v1:0 with on-demand throughput isn't
+        // supported. Retry your request with the ID or ARN of an inference profile that contains this model." (with
+        // a curly apostrophe, so the match leaves "isn't" out). Met on a first deploy in regions where the model is
+        // served only through cross-region inference profiles.
+        if ("ValidationException".equals(code) && lower.contains("on-demand throughput")
+                && lower.contains("inference profile")) {
+            return modelId + " is served in " + region + " only through a cross-region inference profile: set "
+                    + "BEDROCK_MODEL_ID to " + inferenceProfiles() + " (and allow bedrock:InvokeModel on the "
+                    + "profile's ARN and on the model in each region it routes to)";
+        }
         if ("ResourceNotFoundException".equals(code)
                 || ("ValidationException".equals(code) && (lower.contains("model identifier is invalid")
                         || lower.contains("on-demand throughput")))) {
@@ -79,7 +113,25 @@ final class BedrockErrors {
             return "the AWS credentials were rejected; check the execution role or the credentials in the "
                     + "environment, and that the clock is right";
         }
+        if ("ValidationException".equals(code) && SMALLER_REQUEST_HELPS.stream().noneMatch(lower::contains)) {
+            return "the message names the cause, and it is not the request's length (smaller requests would fail "
+                    + "the same way); check that BEDROCK_MODEL_ID '" + modelId + "' is a text model that takes "
+                    + "Converse requests with a system prompt, temperature and maxTokens in BEDROCK_REGION " + region;
+        }
         return null;
+    }
+
+    /** The inference profile ids for the region's geography; all three when the region does not say which. */
+    private String inferenceProfiles() {
+        String geography = region.startsWith("us-gov-") ? "us-gov."
+                : region.startsWith("us-") ? "us."
+                : region.startsWith("eu-") ? "eu."
+                : region.startsWith("ap-") ? "apac."
+                : null;
+        if (geography != null) {
+            return geography + modelId;
+        }
+        return "the profile of the region's geography: us." + modelId + ", eu." + modelId + " or apac." + modelId;
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

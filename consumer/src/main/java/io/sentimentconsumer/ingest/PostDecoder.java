@@ -22,7 +22,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * Turns a record's bytes into a {@link Post}, inflating them first when they are gzip. A record is invalid only
  * when it cannot carry a post at all: corrupt gzip or a compression bomb, not UTF-8, not JSON, not an object, or
- * without a non-blank string {@code content}. Reasons name the defect
+ * without a non-blank string {@code content} ({@link PostText#isBlank}). Reasons name the defect
  * and its position, never the data, so they are safe to log.
  */
 public final class PostDecoder {
@@ -76,7 +76,8 @@ public final class PostDecoder {
         if (!content.isTextual()) {
             return new DecodedRecord.Invalid("content is " + describe(content) + ", not a string");
         }
-        if (content.asText().isBlank()) {
+        // Blank as a reader sees it: zero-width and no-break spaces, joiners and BOMs are as empty as spaces.
+        if (PostText.isBlank(content.asText())) {
             return new DecodedRecord.Invalid("content is blank");
         }
         return new DecodedRecord.Valid(new Post(

@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What counts as a post, and the reasons a record is not one. */
 class PostDecoderTest {
@@ -138,5 +139,33 @@ class PostDecoderTest {
 
         assertThat(reason).isEqualTo(expected);
         assertThat(reason).doesNotContain("hello", "cut", "trailing", "just a string");
+    }
+
+    /** Content written as the hex code points of its characters, so the test names show what they hold. */
+    private static String content(String codePoints) {
+        StringBuilder text = new StringBuilder();
+        for (String hex : codePoints.split(" ")) {
+            text.appendCodePoint(Integer.parseInt(hex, 16));
+        }
+        return text.toString();
+    }
+
+    @ParameterizedTest(name = "U+{0}")
+    @ValueSource(strings = {
+        "200B", "200C", "200D", "2060", "00A0", "202F", "2007", "3000", "FEFF", "180E", "2028 2029", "00AD",
+        "200B 00A0 2060 0020 FEFF 3000 200D 200C 202F 2007"})
+    void contentOfOnlyInvisibleCharactersIsBlankLikeSpaces(String codePoints) {
+        String json = "{\"content\":\"" + content(codePoints) + "\"}";
+
+        assertThat(reason(json)).isEqualTo("content is blank");
+    }
+
+    @Test
+    void contentWithAVisibleCharacterAmongInvisibleOnesIsAPostAsItCame() {
+        String text = content("200B 00A0 0068 0069 2060 FEFF");
+
+        DecodedRecord decoded = decode("{\"content\":\"" + text + "\"}");
+
+        assertThat(((DecodedRecord.Valid) decoded).post().content()).isEqualTo(text);
     }
 }

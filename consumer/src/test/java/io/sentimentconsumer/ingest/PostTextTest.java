@@ -17,6 +17,24 @@ class PostTextTest {
     }
 
     @Test
+    void treatsInvisibleSpacesAsWhitespace() {
+        // No-break, narrow no-break, figure, ideographic and zero-width spaces, word joiner, BOM.
+        PostText.Prepared prepared = new PostText(1000)
+                .prepare("\u00A0\u200Bgreat\u2060\u00A0\u202Fday\u2007and\u200Bnight\uFEFF\u3000");
+
+        assertThat(prepared.text()).isEqualTo("great day and night");
+    }
+
+    @Test
+    void keepsTheJoinersThatWordsAndEmojiAreMadeOf() {
+        // A family emoji is three emoji joined by U+200D; Persian writes some words with U+200C inside.
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        String persian = "\u0645\u06CC\u200C\u062E\u0648\u0627\u0645";
+
+        assertThat(new PostText(1000).prepare(family + " " + persian).text()).isEqualTo(family + " " + persian);
+    }
+
+    @Test
     void capsTheTextAndSaysSo() {
         PostText.Prepared prepared = new PostText(5).prepare("abcdefgh");
 

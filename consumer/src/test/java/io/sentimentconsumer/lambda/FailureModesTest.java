@@ -22,6 +22,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the handler does when Bedrock, the clock or the configuration work against it. */
 class FailureModesTest {
@@ -112,6 +116,70 @@ class FailureModesTest {
     }
 
     @Test
+    void aRequestRejectedForAnythingButItsLengthIsHandedBackWithOneLineInsteadOfBeingSplit() {
+        // A real Converse rejection that no smaller request can fix.
+        String cause = "A conversation must start with a user message. Try again with a conversation that starts "
+                + "with a user message.";
+        bedrock.script(call -> new Failure(400, "ValidationException", cause));
+        var consumer = consumer(Map.of("BATCH_SIZE", "25", "BEDROCK_CONCURRENCY", "4"));
+
+        BatchResponse response = consumer.handle(event(posts(150)));
+
+        assertThat(failures(response)).isEqualTo(sequenceNumbers(0, 150));
+        // Six batches of 25. Split down to single posts, each batch would cost 2 x 25 - 1 = 49 requests (294 in
+        // all); handed back, only the batches already in flight reach Bedrock, once each: at most the concurrency.
+        assertThat(bedrock.calls()).hasSizeLessThanOrEqualTo(4);
+        assertThat(consumer.logEvents("split")).isEmpty();
+        assertThat(consumer.logEvents("model_configuration_error")).singleElement()
+                .satisfies(e -> assertThat(e.path("message").asText()).contains("ValidationException", cause));
+        JsonNode summary = consumer.summary();
+        assertThat(summary.path("handedBack").asInt()).isEqualTo(150);
+        assertThat(summary.path("unscored").asInt()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "us-east-1, set BEDROCK_MODEL_ID to us.amazon.nova-micro-v1:0",
+        "us-west-2, set BEDROCK_MODEL_ID to us.amazon.nova-micro-v1:0",
+        "eu-west-3, set BEDROCK_MODEL_ID to eu.amazon.nova-micro-v1:0",
+        "ap-southeast-1, set BEDROCK_MODEL_ID to apac.amazon.nova-micro-v1:0",
+        "ca-central-1, 'us.amazon.nova-micro-v1:0, eu.amazon.nova-micro-v1:0 or apac.amazon.nova-micro-v1:0'"})
+    void aModelThatNeedsAnInferenceProfileNamesTheProfileOfTheRegionsGeography(String region, String fix) {
+        // Bedrock's own words, curly apostrophe included.
+        bedrock.script(call -> new Failure(400, "ValidationException", "Invocation of model ID "
+                + "amazon.nova-micro-v1:0 with on-demand throughput isn\u2019t supported. Retry your request with the ID "
+                + "or ARN of an inference profile that contains this model."));
+        var consumer = consumer(Map.of("BEDROCK_REGION", region, "BEDROCK_CONCURRENCY", "1"));
+
+        BatchResponse response = consumer.handle(event(posts(30)));
+
+        assertThat(failures(response)).isEqualTo(sequenceNumbers(0, 30));
+        assertThat(bedrock.calls()).hasSize(1);
+        assertThat(consumer.logEvents("model_configuration_error")).singleElement()
+                .satisfies(e -> assertThat(e.path("message").asText())
+                        .contains("on-demand throughput", "inference profile", fix));
+    }
+
+    @Test
+    void aRequestBlockedByTheModelsInputFilterIsSplitSoOnlyThePostThatTrippedItIsLeftUnscored() {
+        // Nova rejects a request whose input its content filter blocks; one post is enough to trip it.
+        String blocked = "This request has been blocked by our content filters. Please adjust your text prompt to "
+                + "submit a new request.";
+        bedrock.script(call -> call.posts().contains(text(3))
+                ? new Failure(400, "ValidationException", blocked)
+                : FakeBedrock.scoreAll(call));
+        var consumer = consumer(Map.of());
+
+        BatchResponse response = consumer.handle(event(posts(4)));
+
+        assertThat(failures(response)).isEmpty();
+        List<RecordOutcome> outcomes = consumer.lastReport().outcomes();
+        assertThat(outcomes.get(2).kind()).isEqualTo(RecordOutcome.Kind.UNSCORED);
+        assertThat(outcomes.get(2).reason()).startsWith("rejected by the model: ").contains(blocked);
+        assertThat(outcomes).filteredOn(o -> o.kind() == RecordOutcome.Kind.SCORED).hasSize(3);
+    }
+
+    @Test
     void aSinglePostTheModelStillRejectsIsUnscoredWithTheReason() {
         bedrock.script(call -> call.posts().stream().anyMatch(p -> p.contains("number 3 "))
                 ? new Failure(400, "ValidationException", "Input is too long for requested model.")
@@ -158,6 +226,33 @@ class FailureModesTest {
             assertThat(o.reason()).isEqualTo("answer cut off at maxTokens: no answer line");
         });
         assertThat(consumer.summary().path("totalTokens").asLong()).isEqualTo(bedrock.billed().totalTokens());
+    }
+
+    @ParameterizedTest(name = "stopReason {0}")
+    @NullSource
+    @ValueSource(strings = "a_reason_newer_than_the_sdk")
+    void anAnswerWithoutAKnownStopReasonKeepsItsScoresAndAsksAgainOnlyForThePostItMissed(String stopReason) {
+        // No stopReason member at all, or one the SDK has no constant for: the first answer has lines for posts 1-4
+        // of 5.
+        bedrock.script(call -> FakeBedrock.answer(call, Math.min(4, call.posts().size())).withStopReason(stopReason));
+        var consumer = consumer(Map.of());
+
+        BatchResponse response = consumer.handle(event(posts(5)));
+
+        assertThat(consumer.logEvents("batch_error")).as("no defect on the way").isEmpty();
+        assertThat(failures(response)).isEmpty();
+        List<RecordOutcome> outcomes = consumer.lastReport().outcomes();
+        for (int i = 0; i < 5; i++) {
+            assertThat(outcomes.get(i).kind()).isEqualTo(RecordOutcome.Kind.SCORED);
+            assertThat(outcomes.get(i).score()).isEqualTo(FakeBedrock.scoreOf(text(i + 1)));
+        }
+        assertThat(bedrock.calls()).extracting(FakeBedrock.Call::posts).containsExactly(
+                List.of(text(1), text(2), text(3), text(4), text(5)), List.of(text(5)));
+        assertThat(consumer.logEvents("bedrock_call")).hasSize(2).allSatisfy(line -> assertThat(
+                line.path("stopReason").isNull() ? null : line.path("stopReason").asText()).isEqualTo(stopReason));
+        JsonNode summary = consumer.summary();
+        assertThat(summary.path("apiCalls").asInt()).isEqualTo(2);
+        assertThat(summary.path("totalTokens").asLong()).isEqualTo(bedrock.billed().totalTokens());
     }
 
     @Test
@@ -207,6 +302,22 @@ class FailureModesTest {
         assertThat(summary.path("deadlineReached").asBoolean()).isTrue();
         assertThat(summary.path("handedBack").asInt()).isEqualTo(30);
         assertThat(consumer.logEvents("deadline_reached")).isNotEmpty();
+    }
+
+    @Test
+    void aWarmEnvironmentThatOnceSawACallLongerThanAnInvocationHasCallsAgain() {
+        var consumer = consumer(Map.of("BATCH_SIZE", "5", "BEDROCK_CONCURRENCY", "1", "DEADLINE_MARGIN_MS", "500"));
+        // Without a deadline, one answer takes 1.5 s: the slowest call the environment has seen.
+        bedrock.script(call -> new Late(FakeBedrock.scoreAll(call), 1_500));
+        assertThat(failures(consumer.handle(event(posts(5))))).isEmpty();
+
+        // The next invocations have 1.3 s for calls (1.8 s less the margin), and the model is fast again.
+        bedrock.script(FakeBedrock::scoreAll);
+        BatchResponse response = consumer.handle(event(posts(15)), 1_800);
+
+        assertThat(failures(response)).isEmpty();
+        assertThat(bedrock.calls()).hasSize(3);
+        assertThat(consumer.summary().path("deadlineReached").asBoolean()).isFalse();
     }
 
     @Test

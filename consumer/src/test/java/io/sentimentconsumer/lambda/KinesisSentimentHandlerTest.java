@@ -302,6 +302,27 @@ class KinesisSentimentHandlerTest {
     }
 
     @Test
+    void contentOfOnlyInvisibleCharactersIsInvalidAndNeverSentNorBilled() {
+        bedrock.script(FakeBedrock::scoreAll);
+        var consumer = consumer(Map.of());
+        List<byte[]> data = List.of(
+                post("zero-width", "\u200B\u200C\u200D\u2060"),
+                post("no-break", "\u00A0\u202F\u2007 \u3000\uFEFF"),
+                post("good", "What a lovely morning"));
+
+        BatchResponse response = consumer.handle(event(data));
+
+        assertThat(failures(response)).isEmpty();
+        assertThat(consumer.lastReport().outcomes()).extracting(RecordOutcome::kind, RecordOutcome::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(RecordOutcome.Kind.INVALID, "content is blank"),
+                        org.assertj.core.groups.Tuple.tuple(RecordOutcome.Kind.INVALID, "content is blank"),
+                        org.assertj.core.groups.Tuple.tuple(RecordOutcome.Kind.SCORED, null));
+        assertThat(bedrock.calls()).singleElement()
+                .satisfies(c -> assertThat(c.posts()).containsExactly("What a lovely morning"));
+        assertThat(consumer.summary().path("invalid").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void concurrentBatchesGiveTheSameResultsAndTotalsAsSequentialOnes() {
         bedrock.script(FakeBedrock::scoreAll);
         var sequential = consumer(Map.of("BATCH_SIZE", "10", "BEDROCK_CONCURRENCY", "1"));

@@ -54,7 +54,8 @@ public final class FakeBedrock implements AutoCloseable, AfterAllCallback {
     public record Reset() implements Reply {}
 
     /**
-     * A 200 answer. {@code usage} null leaves the {@code usage} member out of the response.
+     * A 200 answer. {@code usage} null leaves the {@code usage} member out of the response, {@code stopReason} null
+     * the {@code stopReason} member.
      */
     public record Answer(String text, TokenUsage usage, String stopReason, long latencyMs) implements Reply {
         public Answer withUsage(TokenUsage value) {
@@ -224,7 +225,9 @@ public final class FakeBedrock implements AutoCloseable, AfterAllCallback {
         ObjectNode message = root.putObject("output").putObject("message");
         message.put("role", "assistant");
         message.putArray("content").addObject().put("text", answer.text());
-        root.put("stopReason", answer.stopReason());
+        if (answer.stopReason() != null) {
+            root.put("stopReason", answer.stopReason());
+        }
         if (answer.usage() != null) {
             TokenUsage u = answer.usage();
             ObjectNode usage = root.putObject("usage");
