@@ -71,6 +71,7 @@ public final class UsageLines {
         fields.put("handedBack", counts.handedBack());
         fields.put("truncated", counts.truncated());
         fields.put("duplicates", counts.duplicates());
+        fields.put("reused", counts.reused());
         fields.put("inputTokens", totals.usage().inputTokens());
         fields.put("outputTokens", totals.usage().outputTokens());
         fields.put("cacheReadInputTokens", totals.usage().cacheReadInputTokens());

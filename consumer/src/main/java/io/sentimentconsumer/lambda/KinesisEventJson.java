@@ -31,8 +31,20 @@ public final class KinesisEventJson {
     public record Record(String sequenceNumber, byte[] data, String partitionKey, String eventId,
                          String eventSourceArn) {
 
+        /** The pipeline's record; its source names the stream and shard, so a redelivery is recognised. */
         public InputRecord toInput() {
-            return new InputRecord(sequenceNumber, data);
+            return new InputRecord(sequenceNumber, data, source());
+        }
+
+        /**
+         * {@code <stream ARN>/<shard id>}, the shard taken from the event id ({@code shardId-...:<sequence number>});
+         * {@code null} when the event does not say.
+         */
+        public String source() {
+            if (eventSourceArn == null || eventId == null || eventId.indexOf(':') <= 0) {
+                return null;
+            }
+            return eventSourceArn + "/" + eventId.substring(0, eventId.indexOf(':'));
         }
     }
 

@@ -45,6 +45,7 @@ public final class Pipelines {
                 : PriceTable.fromFile(config.priceTableFile());
         MetricsPublisher publisher = publisher(config, model.modelId(), metricsOut);
         return new SentimentPipeline(model, config.batchSize(), config.concurrency(), config.maxPostChars(),
-                Duration.ofMillis(config.deadlineMarginMillis()), prices.priceFor(model.pricedAs()), publisher, log);
+                Duration.ofMillis(config.deadlineMarginMillis()), prices.priceFor(model.pricedAs()), publisher, log,
+                new OutcomeMemory(OutcomeMemory.DEFAULT_BYTES));
     }
 }

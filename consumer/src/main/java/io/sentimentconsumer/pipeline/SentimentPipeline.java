@@ -61,6 +61,7 @@ public final class SentimentPipeline implements AutoCloseable {
     private final AdaptiveConcurrency concurrency;
     private final LatencyEstimate latency = new LatencyEstimate();
     private final PostDecoder decoder = new PostDecoder();
+    private final OutcomeMemory memory;
 
     /**
      * @param deadlineMargin time kept free before a deadline for the summary and metrics; no model call is started
@@ -69,7 +70,18 @@ public final class SentimentPipeline implements AutoCloseable {
     public SentimentPipeline(SentimentModel model, int batchSize, int concurrency, int maxPostChars,
                              Duration deadlineMargin, Optional<ModelPrice> price, MetricsPublisher metrics,
                              EventLog log) {
+        this(model, batchSize, concurrency, maxPostChars, deadlineMargin, price, metrics, log, OutcomeMemory.none());
+    }
+
+    /**
+     * @param memory the final outcomes of recently finished records, reused when a record with a known source is
+     *               delivered again
+     */
+    public SentimentPipeline(SentimentModel model, int batchSize, int concurrency, int maxPostChars,
+                             Duration deadlineMargin, Optional<ModelPrice> price, MetricsPublisher metrics,
+                             EventLog log, OutcomeMemory memory) {
         this.model = model;
+        this.memory = memory;
         this.batchSize = batchSize;
         this.postText = new PostText(maxPostChars);
         this.deadlineMargin = deadlineMargin;
@@ -157,7 +169,7 @@ public final class SentimentPipeline implements AutoCloseable {
                     Map.of("event", "invocation_interrupted"));
         }
         List<RecordOutcome> all = invocation.outcomes();
-        RecordCounts counts = count(all, invocation.truncated, invocation.duplicates);
+        RecordCounts counts = count(all, invocation.reused, invocation.truncated, invocation.duplicates);
         Map<String, Object> pacing = new LinkedHashMap<>();
         pacing.put("kinesisRecords", records.size());
         pacing.put("slotWaitMs", UsageLines.hundredths(gate.slotWaitMillis()));
@@ -168,22 +180,30 @@ public final class SentimentPipeline implements AutoCloseable {
     }
 
     /** One user record: a Kinesis record, or one of the records a KPL aggregate holds. */
-    private record Entry(String sequenceNumber, Integer subSequenceNumber, byte[] data, String invalidReason) {}
+    private record Entry(String source, String sequenceNumber, Integer subSequenceNumber, byte[] data,
+                         String invalidReason) {
+
+        /** The record's name across deliveries, when its source is known. */
+        OutcomeMemory.Key key() {
+            return source == null ? null : new OutcomeMemory.Key(source, sequenceNumber, subSequenceNumber);
+        }
+    }
 
     private static List<Entry> unpack(List<InputRecord> records) {
         List<Entry> entries = new ArrayList<>(records.size());
         for (InputRecord record : records) {
             if (!KplAggregate.isAggregated(record.data())) {
-                entries.add(new Entry(record.sequenceNumber(), null, record.data(), null));
+                entries.add(new Entry(record.source(), record.sequenceNumber(), null, record.data(), null));
                 continue;
             }
             try {
                 List<byte[]> userRecords = KplAggregate.userRecords(record.data());
                 for (int k = 0; k < userRecords.size(); k++) {
-                    entries.add(new Entry(record.sequenceNumber(), k, userRecords.get(k), null));
+                    entries.add(new Entry(record.source(), record.sequenceNumber(), k, userRecords.get(k), null));
                 }
             } catch (IllegalArgumentException e) {
-                entries.add(new Entry(record.sequenceNumber(), null, record.data(), e.getMessage()));
+                entries.add(new Entry(record.source(), record.sequenceNumber(), null, record.data(),
+                        e.getMessage()));
             }
         }
         return entries;
@@ -196,6 +216,7 @@ public final class SentimentPipeline implements AutoCloseable {
         private final CallGate gate;
         private final RecordOutcome[] outcomes;
         private final String[] postIds;
+        private final boolean[] reused;
         private final Map<Integer, Integer> duplicateOf = new HashMap<>();
         private final AtomicInteger firstStoppedBatch = new AtomicInteger(Integer.MAX_VALUE);
         private final AtomicBoolean configurationErrorLogged = new AtomicBoolean();
@@ -209,6 +230,7 @@ public final class SentimentPipeline implements AutoCloseable {
             this.gate = gate;
             this.outcomes = new RecordOutcome[entries.size()];
             this.postIds = new String[entries.size()];
+            this.reused = new boolean[entries.size()];
         }
 
         void run() throws InterruptedException {
@@ -217,6 +239,12 @@ public final class SentimentPipeline implements AutoCloseable {
             Map<String, Integer> firstByPost = new HashMap<>();
             for (int i = 0; i < entries.size(); i++) {
                 Entry entry = entries.get(i);
+                Optional<RecordOutcome> earlier = entry.key() == null ? Optional.empty() : memory.recall(entry.key());
+                if (earlier.isPresent()) {
+                    outcomes[i] = earlier.get();
+                    reused[i] = true;
+                    continue;
+                }
                 DecodedRecord decoded = entry.invalidReason() != null
                         ? new DecodedRecord.Invalid(entry.invalidReason())
                         : decoder.decode(entry.data());
@@ -250,6 +278,15 @@ public final class SentimentPipeline implements AutoCloseable {
                 valid.add(i);
                 texts.add(prepared.text());
             }
+            int reusedCount = 0;
+            for (boolean r : reused) {
+                reusedCount += r ? 1 : 0;
+            }
+            if (reusedCount > 0) {
+                log.info(reusedCount + " records were finished by an earlier delivery to this environment; their "
+                        + "outcomes are reused without a model call", Map.of("event", "outcomes_reused",
+                        "records", reusedCount));
+            }
             analyse(valid, texts);
             duplicateOf.forEach((i, first) -> {
                 if (outcomes[first] != null) {
@@ -257,6 +294,12 @@ public final class SentimentPipeline implements AutoCloseable {
                     outcomes[i] = outcomes[first].sharedWith(entry.sequenceNumber(), entry.subSequenceNumber());
                 }
             });
+            for (int i = 0; i < entries.size(); i++) {
+                OutcomeMemory.Key key = entries.get(i).key();
+                if (key != null && !reused[i] && outcomes[i] != null) {
+                    memory.remember(key, outcomes[i]);
+                }
+            }
         }
 
         private void analyse(List<Integer> valid, List<String> texts) throws InterruptedException {
@@ -385,9 +428,16 @@ public final class SentimentPipeline implements AutoCloseable {
         }
     }
 
-    private static RecordCounts count(List<RecordOutcome> outcomes, int truncated, int duplicates) {
-        int positive = 0, negative = 0, neutral = 0, unscored = 0, invalid = 0, handedBack = 0;
-        for (RecordOutcome o : outcomes) {
+    /** Counts each record once; a reused outcome was counted by the delivery that produced it. */
+    private static RecordCounts count(List<RecordOutcome> outcomes, boolean[] reused, int truncated,
+                                      int duplicates) {
+        int positive = 0, negative = 0, neutral = 0, unscored = 0, invalid = 0, handedBack = 0, reusedCount = 0;
+        for (int i = 0; i < outcomes.size(); i++) {
+            RecordOutcome o = outcomes.get(i);
+            if (reused[i]) {
+                reusedCount++;
+                continue;
+            }
             switch (o.kind()) {
                 case SCORED -> {
                     switch (o.label()) {
@@ -402,7 +452,7 @@ public final class SentimentPipeline implements AutoCloseable {
             }
         }
         return new RecordCounts(outcomes.size(), positive, negative, neutral, unscored, invalid, handedBack,
-                truncated, duplicates);
+                truncated, duplicates, reusedCount);
     }
 
     private int publish(TokenMetricsTracker tracker, CallTotals totals, RecordCounts counts) {

@@ -192,8 +192,8 @@ abstract class WorkerScenarios {
         // The same records, read back from the stream shard by shard, through the Lambda handler.
         ConsumerUnderTest lambda = new ConsumerUnderTest(bedrock, Map.of("METRICS_SINK", "none"));
         List<RecordOutcome> outcomes = new ArrayList<>();
-        for (List<Record> shard : kinesis.readAll(stream).values()) {
-            lambda.handle(event(shard));
+        for (Map.Entry<String, List<Record>> shard : kinesis.readAll(stream).entrySet()) {
+            lambda.handle(event(shard.getValue(), shard.getKey()));
             outcomes.addAll(lambda.lastReport().outcomes());
         }
         assertThat(outcomes).hasSize(220);
@@ -324,9 +324,9 @@ abstract class WorkerScenarios {
         return last;
     }
 
-    private static String event(List<Record> records) {
+    private static String event(List<Record> records, String shardId) {
         return KinesisEvents.eventOf(records.stream().map(record -> new KinesisEvents.EventRecord(
-                record.sequenceNumber(), record.partitionKey(), record.data().asByteArray())).toList());
+                record.sequenceNumber(), record.partitionKey(), record.data().asByteArray())).toList(), shardId);
     }
 
     private static void pause(Duration duration) {

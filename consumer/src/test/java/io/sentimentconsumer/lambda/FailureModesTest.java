@@ -309,9 +309,9 @@ class FailureModesTest {
         var consumer = consumer(Map.of("BATCH_SIZE", "5", "BEDROCK_CONCURRENCY", "1", "DEADLINE_MARGIN_MS", "500"));
         // Without a deadline, one answer takes 1.5 s: the slowest call the environment has seen.
         bedrock.script(call -> new Late(FakeBedrock.scoreAll(call), 1_500));
-        assertThat(failures(consumer.handle(event(posts(5))))).isEmpty();
+        assertThat(failures(consumer.handle(event(posts(5), 100)))).isEmpty();
 
-        // The next invocations have 1.3 s for calls (1.8 s less the margin), and the model is fast again.
+        // The next invocations (other records) have 1.3 s for calls (1.8 s less the margin), and the model is fast again.
         bedrock.script(FakeBedrock::scoreAll);
         BatchResponse response = consumer.handle(event(posts(15)), 1_800);
 

@@ -54,15 +54,25 @@ public final class KinesisEvents {
 
     /** An event of {@code data}, the i-th record with {@link #sequenceNumber(int) sequenceNumber(i)}. */
     public static String event(List<byte[]> data) {
+        return event(data, 0);
+    }
+
+    /** An event of {@code data} further along the shard: the i-th record has {@code sequenceNumber(first + i)}. */
+    public static String event(List<byte[]> data, int first) {
         List<EventRecord> records = new ArrayList<>(data.size());
         for (int i = 0; i < data.size(); i++) {
-            records.add(new EventRecord(sequenceNumber(i), "user", data.get(i)));
+            records.add(new EventRecord(sequenceNumber(first + i), "user", data.get(i)));
         }
         return eventOf(records);
     }
 
     /** The event's JSON, every record on shard 0 of stream {@code posts}. */
     public static String eventOf(List<EventRecord> records) {
+        return eventOf(records, "shardId-000000000000");
+    }
+
+    /** The event's JSON, every record on {@code shardId} of stream {@code posts}, as Lambda delivers one shard's. */
+    public static String eventOf(List<EventRecord> records, String shardId) {
         ObjectNode event = JSON.createObjectNode();
         ArrayNode out = event.putArray("Records");
         for (EventRecord record : records) {
@@ -75,7 +85,7 @@ public final class KinesisEvents {
             kinesis.put("approximateArrivalTimestamp", 1768482377.682);
             eventRecord.put("eventSource", "aws:kinesis");
             eventRecord.put("eventVersion", "1.0");
-            eventRecord.put("eventID", "shardId-000000000000:" + record.sequenceNumber());
+            eventRecord.put("eventID", shardId + ":" + record.sequenceNumber());
             eventRecord.put("eventName", "aws:kinesis:record");
             eventRecord.put("invokeIdentityArn", "arn:aws:iam::123456789012:role/sentiment-consumer");
             eventRecord.put("awsRegion", "us-east-1");
