@@ -21,8 +21,9 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Turns a record's bytes into a {@link Post}, inflating them first when they are gzip. A record is invalid only
- * when it cannot carry a post at all: corrupt gzip or a compression bomb, not UTF-8, not JSON, not an object, or
- * without a non-blank string {@code content} ({@link PostText#isBlank}). Reasons name the defect
+ * when it cannot carry a post at all: corrupt gzip or a compression bomb (past one record's bound, or past the
+ * invocation's {@link InflateBudget}), not UTF-8, not JSON, not an object, without a non-blank string
+ * {@code content} ({@link PostText#isBlank}), or with an id longer than {@link #MAX_ID_CHARS}. Reasons name the defect
  * and its position, never the data, so they are safe to log.
  */
 public final class PostDecoder {
@@ -34,13 +35,30 @@ public final class PostDecoder {
     /** A post is a few kilobytes; anything inflating past this is a compression bomb, not a post. */
     public static final int MAX_INFLATED_BYTES = 1 << 20;
 
+    /** Post ids are short (a tweet's is 19 digits, a UUID 36 characters); a longer one is not an id. */
+    public static final int MAX_ID_CHARS = 256;
+
+    /** Decodes a record with no limit on the bytes inflated across records (one record's bound still holds). */
     public DecodedRecord decode(byte[] data) {
+        return decode(data, new InflateBudget(Long.MAX_VALUE));
+    }
+
+    /** Decodes a record, inflating gzip data only within what {@code budget}, the invocation's, has left. */
+    public DecodedRecord decode(byte[] data, InflateBudget budget) {
         if (data.length >= 2 && data[0] == (byte) 0x1F && data[1] == (byte) 0x8B) {
+            if (budget.remaining() <= 0) {
+                return new DecodedRecord.Invalid(overBudget());
+            }
             try {
                 data = inflate(data);
             } catch (IOException e) {
                 return new DecodedRecord.Invalid(e.getMessage());
             }
+            if (data.length > budget.remaining()) {
+                budget.spend(budget.remaining());
+                return new DecodedRecord.Invalid(overBudget());
+            }
+            budget.spend(data.length);
         }
         String text;
         try {
@@ -80,8 +98,12 @@ public final class PostDecoder {
         if (PostText.isBlank(content.asText())) {
             return new DecodedRecord.Invalid("content is blank");
         }
+        String id = scalar(node.get("id"));
+        if (id != null && id.length() > MAX_ID_CHARS) {
+            return new DecodedRecord.Invalid("id is longer than " + MAX_ID_CHARS + " characters");
+        }
         return new DecodedRecord.Valid(new Post(
-                scalar(node.get("id")),
+                id,
                 instant(node.get("timestamp")),
                 scalar(node.get("user_id")),
                 text(node.get("username")),
@@ -91,6 +113,11 @@ public final class PostDecoder {
                 location(node.get("location")),
                 number(node.get("engagement_score")),
                 node.path("post_type").isTextual() ? Post.PostType.parse(node.get("post_type").asText()) : null));
+    }
+
+    private static String overBudget() {
+        return "the invocation's gzip records inflate beyond " + InflateBudget.PER_INVOCATION_BYTES
+                + " bytes together; this one was not inflated";
     }
 
     private static byte[] inflate(byte[] gzip) throws IOException {

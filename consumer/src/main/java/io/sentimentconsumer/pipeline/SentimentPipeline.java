@@ -16,6 +16,7 @@ import io.sentimentconsumer.analyze.PostResult;
 import io.sentimentconsumer.analyze.SentimentLabel;
 import io.sentimentconsumer.analyze.SentimentModel;
 import io.sentimentconsumer.ingest.DecodedRecord;
+import io.sentimentconsumer.ingest.InflateBudget;
 import io.sentimentconsumer.ingest.InputRecord;
 import io.sentimentconsumer.ingest.KplAggregate;
 import io.sentimentconsumer.ingest.PostDecoder;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -176,6 +178,15 @@ public final class SentimentPipeline implements AutoCloseable {
         pacing.put("retryWaitMs", UsageLines.hundredths(gate.retryWaitMillis()));
         pacing.put("concurrencyLimit", UsageLines.hundredths(gate.concurrencyLimit()));
         pacing.put("deadlineReached", invocation.deadlineReached.get());
+        Map<String, Integer> invalidByReason = new TreeMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (!invocation.reused[i] && all.get(i).kind() == RecordOutcome.Kind.INVALID) {
+                invalidByReason.merge(InvalidRecordLines.kind(all.get(i).reason()), 1, Integer::sum);
+            }
+        }
+        if (!invalidByReason.isEmpty()) {
+            pacing.put("invalidByReason", invalidByReason);
+        }
         return new Analysis(new InvocationReport(all, counts, tracker.totals(), tracker.calls(), 0), tracker, pacing);
     }
 
@@ -217,6 +228,7 @@ public final class SentimentPipeline implements AutoCloseable {
         private final RecordOutcome[] outcomes;
         private final String[] postIds;
         private final boolean[] reused;
+        private final InvalidRecordLines invalidLines = new InvalidRecordLines(log);
         private final Map<Integer, Integer> duplicateOf = new HashMap<>();
         private final AtomicInteger firstStoppedBatch = new AtomicInteger(Integer.MAX_VALUE);
         private final AtomicBoolean configurationErrorLogged = new AtomicBoolean();
@@ -236,7 +248,8 @@ public final class SentimentPipeline implements AutoCloseable {
         void run() throws InterruptedException {
             List<Integer> valid = new ArrayList<>();
             List<String> texts = new ArrayList<>();
-            Map<String, Integer> firstByPost = new HashMap<>();
+            Map<PostKey, Integer> firstByPost = new HashMap<>();
+            InflateBudget inflateBudget = InflateBudget.perInvocation();
             for (int i = 0; i < entries.size(); i++) {
                 Entry entry = entries.get(i);
                 Optional<RecordOutcome> earlier = entry.key() == null ? Optional.empty() : memory.recall(entry.key());
@@ -247,25 +260,17 @@ public final class SentimentPipeline implements AutoCloseable {
                 }
                 DecodedRecord decoded = entry.invalidReason() != null
                         ? new DecodedRecord.Invalid(entry.invalidReason())
-                        : decoder.decode(entry.data());
+                        : decoder.decode(entry.data(), inflateBudget);
                 if (decoded instanceof DecodedRecord.Invalid invalid) {
                     outcomes[i] = outcome(i, RecordOutcome.Kind.INVALID, null, invalid.reason());
-                    Map<String, Object> fields = new LinkedHashMap<>();
-                    fields.put("event", "invalid_record");
-                    fields.put("sequenceNumber", entry.sequenceNumber());
-                    if (entry.subSequenceNumber() != null) {
-                        fields.put("subSequenceNumber", entry.subSequenceNumber());
-                    }
-                    fields.put("reason", invalid.reason());
-                    log.warn("Invalid record " + where(entry) + ": " + invalid.reason(), fields);
+                    invalidLines.add(entry.sequenceNumber(), entry.subSequenceNumber(), invalid.reason());
                     continue;
                 }
                 var post = ((DecodedRecord.Valid) decoded).post();
                 postIds[i] = post.id();
                 // Kinesis delivers at least once: the same post twice is analysed and paid for once. Same id
                 // with other content is another post (or an edit) and is analysed on its own.
-                Integer first = post.id() == null ? null
-                        : firstByPost.putIfAbsent(post.id() + '\u0000' + post.content(), i);
+                Integer first = post.id() == null ? null : firstByPost.putIfAbsent(PostKey.of(post), i);
                 if (first != null) {
                     duplicateOf.put(i, first);
                     duplicates++;
@@ -282,6 +287,7 @@ public final class SentimentPipeline implements AutoCloseable {
             for (boolean r : reused) {
                 reusedCount += r ? 1 : 0;
             }
+            invalidLines.finish();
             if (reusedCount > 0) {
                 log.info(reusedCount + " records were finished by an earlier delivery to this environment; their "
                         + "outcomes are reused without a model call", Map.of("event", "outcomes_reused",
@@ -420,11 +426,6 @@ public final class SentimentPipeline implements AutoCloseable {
                         "invocation failed before this record was finished"));
             }
             return all;
-        }
-
-        private String where(Entry entry) {
-            return entry.subSequenceNumber() == null ? entry.sequenceNumber()
-                    : entry.sequenceNumber() + " (user record " + entry.subSequenceNumber() + ")";
         }
     }
 

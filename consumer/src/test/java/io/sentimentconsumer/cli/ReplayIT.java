@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sentimentconsumer.testing.FakeBedrock;
+import io.sentimentconsumer.testing.ProducerFormats;
+import io.sentimentconsumer.testing.KinesisEvents;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -144,6 +146,39 @@ class ReplayIT {
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stdout()).containsExactly("{\"batchItemFailures\":[]}");
         assertThat(run.stderr()).contains("API calls: 400, Posts analyzed: 10000").doesNotContain("OutOfMemoryError");
+    }
+
+    /**
+     * One 410 KB KPL aggregate of 400 gzip posts that each inflate to about a megabyte, all distinct: held whole
+     * until the invocation ends they need 400 MB, so in a 256 MB heap the delivery failed and was handed back on
+     * every retry. Now a post's text is let go once prepared, and the invocation inflates at most 64 MiB: the posts
+     * past that are invalid with the reason, and the delivery completes.
+     */
+    @Test
+    void anAggregateOfCompressionBombsJustUnderTheBoundCompletesInA256MegabyteHeap(@TempDir Path dir)
+            throws Exception {
+        String content = "a".repeat(1_000_000);
+        List<byte[]> users = new ArrayList<>();
+        int inflated = 0;
+        for (int k = 0; k < 400; k++) {
+            byte[] post = KinesisEvents.post("bomb-" + k, content);
+            inflated = post.length;
+            users.add(ProducerFormats.gzip(post));
+        }
+        byte[] aggregate = ProducerFormats.kplAggregate(users);
+        Path event = dir.resolve("bombs.json");
+        Files.writeString(event, KinesisEvents.eventOf(List.of(
+                new KinesisEvents.EventRecord(KinesisEvents.sequenceNumber(0), "user", aggregate))));
+
+        Run run = replay(List.of("-Xmx256m"), Map.of(), event.toString(), "--metrics", "none");
+
+        assertThat(aggregate.length).isLessThan(1 << 20);
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).containsExactly("{\"batchItemFailures\":[]}");
+        int withinBudget = (int) ((64L << 20) / inflated);
+        assertThat(run.stderr()).doesNotContain("OutOfMemoryError")
+                .contains("Posts analyzed: " + withinBudget + ",")
+                .contains((400 - withinBudget - 20) + " more invalid records");
     }
 
     @Test

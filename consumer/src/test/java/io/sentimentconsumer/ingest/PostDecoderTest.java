@@ -142,6 +142,31 @@ class PostDecoderTest {
     }
 
     /** Content written as the hex code points of its characters, so the test names show what they hold. */
+    @Test
+    void gzipRecordsInflateWithinTheInvocationsBudgetAndPastItAreInvalid() {
+        byte[] post = ("{\"content\":\"" + "x".repeat(980) + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] gzip = ProducerFormats.gzip(post);
+        InflateBudget budget = new InflateBudget(2 * post.length + post.length / 2);
+
+        assertThat(decoder.decode(gzip, budget)).isInstanceOf(DecodedRecord.Valid.class);
+        assertThat(decoder.decode(gzip, budget)).isInstanceOf(DecodedRecord.Valid.class);
+        assertThat(decoder.decode(gzip, budget)).isEqualTo(new DecodedRecord.Invalid("the invocation's gzip "
+                + "records inflate beyond 67108864 bytes together; this one was not inflated"));
+        assertThat(decoder.decode(gzip, budget)).as("the budget is spent").isInstanceOf(DecodedRecord.Invalid.class);
+        assertThat(decoder.decode(post, budget)).as("uncompressed data costs the budget nothing")
+                .isInstanceOf(DecodedRecord.Valid.class);
+    }
+
+    @Test
+    void anIdLongerThanAnyRealOneIsInvalid() {
+        String longId = "i".repeat(257);
+        byte[] data = ("{\"id\":\"" + longId + "\",\"content\":\"fine\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] ok = ("{\"id\":\"" + "i".repeat(256) + "\",\"content\":\"fine\"}").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(decoder.decode(data)).isEqualTo(new DecodedRecord.Invalid("id is longer than 256 characters"));
+        assertThat(decoder.decode(ok)).isInstanceOf(DecodedRecord.Valid.class);
+    }
+
     private static String content(String codePoints) {
         StringBuilder text = new StringBuilder();
         for (String hex : codePoints.split(" ")) {

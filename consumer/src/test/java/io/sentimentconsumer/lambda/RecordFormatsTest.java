@@ -5,6 +5,7 @@ import static io.sentimentconsumer.testing.KinesisEvents.post;
 import static io.sentimentconsumer.testing.KinesisEvents.sequenceNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sentimentconsumer.pipeline.RecordOutcome;
 import io.sentimentconsumer.testing.ConsumerUnderTest;
 import io.sentimentconsumer.testing.FakeBedrock;
@@ -128,5 +129,30 @@ class RecordFormatsTest {
                 .containsExactly("First version", "Second version"));
         assertThat(consumer.lastReport().outcomes().get(1).score()).isEqualTo(FakeBedrock.scoreOf("Second version"));
         assertThat(consumer.summary().path("duplicates").asInt()).isZero();
+    }
+
+    @Test
+    void anAggregateOfAHundredThousandEmptyRecordsWritesAFewLinesAndCountsEveryRecordByReason() {
+        bedrock.script(FakeBedrock::scoreAll);
+        var consumer = consumer();
+        List<byte[]> empty = new java.util.ArrayList<>();
+        for (int k = 0; k < 100_000; k++) {
+            empty.add(new byte[0]);
+        }
+
+        BatchResponse response = consumer.handle(event(List.of(ProducerFormats.kplAggregate(empty))));
+
+        assertThat(response.itemIdentifiers()).isEmpty();
+        assertThat(bedrock.calls()).isEmpty();
+        // Twenty invalid records in detail, one line for the rest, the summary: not 100,004 lines.
+        assertThat(consumer.logEvents()).hasSizeLessThanOrEqualTo(25);
+        assertThat(consumer.logEvents("invalid_record")).hasSize(20);
+        assertThat(consumer.logEvents("invalid_records_more")).singleElement().satisfies(line -> {
+            assertThat(line.path("records").asInt()).isEqualTo(99_980);
+            assertThat(line.path("byReason").path("data is empty").asInt()).isEqualTo(99_980);
+        });
+        JsonNode summary = consumer.summary();
+        assertThat(summary.path("invalid").asInt()).isEqualTo(100_000);
+        assertThat(summary.path("invalidByReason").path("data is empty").asInt()).isEqualTo(100_000);
     }
 }
