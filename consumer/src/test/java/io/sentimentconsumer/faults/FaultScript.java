@@ -29,6 +29,7 @@ final class FaultScript implements Function<Call, Reply> {
     private final boolean lateAllowed;
     private final Map<String, Integer> asked = new ConcurrentHashMap<>();
     private final Set<String> scoredTexts = ConcurrentHashMap.newKeySet();
+    private final Set<String> finishedTexts = ConcurrentHashMap.newKeySet();
 
     FaultScript(long seed, boolean lateAllowed) {
         this.seed = seed;
@@ -40,8 +41,25 @@ final class FaultScript implements Function<Call, Reply> {
         return scoredTexts;
     }
 
+    /**
+     * The posts the model settled, as the fake saw it: in a call that got an answer that reached the client, or
+     * rejected as too long when sent alone. A post settled nowhere cannot have a final outcome.
+     */
+    Set<String> finishedTexts() {
+        return finishedTexts;
+    }
+
     @Override
     public Reply apply(Call call) {
+        Reply reply = reply(call);
+        if (reply instanceof Answer || (reply instanceof Failure failure && failure.status() == 400
+                && call.posts().size() == 1)) {
+            finishedTexts.addAll(call.posts());
+        }
+        return reply;
+    }
+
+    private Reply reply(Call call) {
         String key = String.join("\n", call.posts());
         int occurrence = asked.merge(key, 1, Integer::sum);
         Random random = new Random(seed * 1_000_003L + key.hashCode() * 31L + occurrence);
