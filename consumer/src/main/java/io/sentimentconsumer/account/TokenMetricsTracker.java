@@ -29,6 +29,7 @@ public final class TokenMetricsTracker {
     private int failedCalls;
     private int failedAttempts;
     private int failedThrottles;
+    private int abandonedAttempts;
 
     public TokenMetricsTracker(String modelId, Optional<ModelPrice> price, boolean estimated, EventLog log) {
         this.modelId = modelId;
@@ -80,6 +81,15 @@ public final class TokenMetricsTracker {
                 Map.of("event", "bedrock_call_without_usage", "modelId", modelId, "batch", batch));
     }
 
+    /**
+     * Counts attempts sent that got no answer (the SDK abandoned them after its attempt timeout, or the connection
+     * was lost) and retried. Bedrock may have billed them, and no usage of theirs reaches us: they explain a gap
+     * between this ledger and Bedrock's own count.
+     */
+    public synchronized void recordAbandoned(int attempts) {
+        abandonedAttempts += attempts;
+    }
+
     /** Records a call that failed after its retries; its attempts and throttles still count. */
     public synchronized void recordFailure(int attempts, int throttles) {
         failedCalls++;
@@ -114,7 +124,7 @@ public final class TokenMetricsTracker {
             throttles += call.throttles();
         }
         return new CallTotals(usage, calls.size(), posts, unpriced == 0 ? cost : null, unpriced,
-                callsWithoutUsage, failedCalls, attempts, throttles);
+                callsWithoutUsage, failedCalls, attempts, throttles, abandonedAttempts);
     }
 
     public String modelId() {

@@ -86,6 +86,7 @@ public final class UsageLines {
         fields.put("failedCalls", totals.failedCalls());
         fields.put("attempts", totals.attempts());
         fields.put("throttles", totals.throttles());
+        fields.put("abandonedAttempts", totals.abandonedAttempts());
         return fields;
     }
 

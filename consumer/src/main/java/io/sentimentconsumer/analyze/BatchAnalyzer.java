@@ -159,8 +159,10 @@ public final class BatchAnalyzer {
                 reply = model.converse(PromptContract.request(request), timeout);
             } catch (ModelCallException e) {
                 tracker.recordFailure(e.attempts(), e.throttles());
+                tracker.recordAbandoned(e.abandonedAttempts());
                 throw e;
             }
+            tracker.recordAbandoned(reply.abandonedAttempts());
             if (reply.usage() == null) {
                 tracker.recordWithoutUsage(batch, reply.attempts(), reply.throttles());
             } else {

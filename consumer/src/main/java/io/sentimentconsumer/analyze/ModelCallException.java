@@ -24,15 +24,27 @@ public class ModelCallException extends RuntimeException {
     private final Kind kind;
     private final int attempts;
     private final int throttles;
+    private final int abandonedAttempts;
     private final double backoffMillis;
 
-    public ModelCallException(Kind kind, String message, int attempts, int throttles, double backoffMillis,
-                              Throwable cause) {
+    /**
+     * @param abandonedAttempts attempts sent that got no answer (timed out, connection lost): Bedrock may have
+     *                          billed them
+     */
+    public ModelCallException(Kind kind, String message, int attempts, int throttles, int abandonedAttempts,
+                              double backoffMillis, Throwable cause) {
         super(message, cause);
         this.kind = kind;
         this.attempts = attempts;
         this.throttles = throttles;
+        this.abandonedAttempts = abandonedAttempts;
         this.backoffMillis = backoffMillis;
+    }
+
+    /** A failure whose attempts all got an answer (in-process models, tests). */
+    public ModelCallException(Kind kind, String message, int attempts, int throttles, double backoffMillis,
+                              Throwable cause) {
+        this(kind, message, attempts, throttles, 0, backoffMillis, cause);
     }
 
     public Kind kind() {
@@ -45,6 +57,10 @@ public class ModelCallException extends RuntimeException {
 
     public int throttles() {
         return throttles;
+    }
+
+    public int abandonedAttempts() {
+        return abandonedAttempts;
     }
 
     public double backoffMillis() {

@@ -13,6 +13,8 @@ import io.sentimentconsumer.account.TokenUsage;
  * @param latencyMillis  the service's own {@code metrics.latencyMs}; {@code null} when absent
  * @param attempts       HTTP attempts the SDK made for this call
  * @param throttles      attempts the service answered with a throttling error
+ * @param abandonedAttempts attempts sent that got no answer (timed out, connection lost); Bedrock may have billed
+ *                       them
  * @param backoffMillis  time the SDK waited between attempts
  */
 public record ModelReply(
@@ -23,4 +25,12 @@ public record ModelReply(
         Long latencyMillis,
         int attempts,
         int throttles,
-        double backoffMillis) {}
+        int abandonedAttempts,
+        double backoffMillis) {
+
+    /** A reply whose attempts all got an answer: every in-process model's. */
+    public ModelReply(String text, TokenUsage usage, String stopReason, double durationMillis, Long latencyMillis,
+                      int attempts, int throttles, double backoffMillis) {
+        this(text, usage, stopReason, durationMillis, latencyMillis, attempts, throttles, 0, backoffMillis);
+    }
+}

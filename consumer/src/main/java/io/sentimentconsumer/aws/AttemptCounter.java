@@ -39,6 +39,7 @@ final class AttemptCounter implements ExecutionInterceptor {
     static final class Counts {
         private final AtomicInteger attempts = new AtomicInteger();
         private final AtomicInteger throttles = new AtomicInteger();
+        private final AtomicInteger answered = new AtomicInteger();
         private final AtomicLong backoffNanos = new AtomicLong();
         private final AtomicLong lastAnsweredAt = new AtomicLong();
 
@@ -51,6 +52,7 @@ final class AttemptCounter implements ExecutionInterceptor {
         }
 
         void attemptAnswered(long now, boolean throttled) {
+            answered.incrementAndGet();
             lastAnsweredAt.set(now);
             if (throttled) {
                 throttles.incrementAndGet();
@@ -63,6 +65,15 @@ final class AttemptCounter implements ExecutionInterceptor {
 
         int throttles() {
             return throttles.get();
+        }
+
+        /**
+         * Attempts sent that got no HTTP answer: the SDK gave up on them (attempt timeout) or the connection was
+         * lost. Bedrock may have run, and billed, them; nobody will see their usage. An upper bound: an attempt
+         * whose connection failed before the request left counts too.
+         */
+        int abandoned() {
+            return attempts.get() - answered.get();
         }
 
         double backoffMillis() {

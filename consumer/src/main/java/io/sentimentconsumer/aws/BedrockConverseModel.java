@@ -69,7 +69,8 @@ public final class BedrockConverseModel implements SentimentModel, AutoCloseable
         try {
             response = client.converse(converse);
         } catch (SdkException e) {
-            throw errors.toModelCallException(e, counts.attempts(), counts.throttles(), counts.backoffMillis());
+            throw errors.toModelCallException(e, counts.attempts(), counts.throttles(), counts.abandoned(),
+                    counts.backoffMillis());
         }
         double durationMillis = (System.nanoTime() - started) / 1e6;
         return new ModelReply(
@@ -82,6 +83,7 @@ public final class BedrockConverseModel implements SentimentModel, AutoCloseable
                 response.metrics() == null ? null : response.metrics().latencyMs(),
                 counts.attempts(),
                 counts.throttles(),
+                counts.abandoned(),
                 counts.backoffMillis());
     }
 

@@ -53,7 +53,8 @@ final class BedrockErrors {
         this.region = region == null ? "AWS_REGION" : region;
     }
 
-    ModelCallException toModelCallException(SdkException e, int attempts, int throttles, double backoffMillis) {
+    ModelCallException toModelCallException(SdkException e, int attempts, int throttles, int abandoned,
+                                            double backoffMillis) {
         String after = " (after " + attempts + (attempts == 1 ? " attempt)" : " attempts)");
         if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
             String code = String.valueOf(service.awsErrorDetails().errorCode());
@@ -62,28 +63,28 @@ final class BedrockErrors {
             String fix = configurationFix(code, message, service.statusCode());
             if (fix != null) {
                 return new ModelCallException(Kind.CONFIGURATION, "Bedrock rejected the call to " + modelId
-                        + ": " + what + ". Fix: " + fix, attempts, throttles, backoffMillis, e);
+                        + ": " + what + ". Fix: " + fix, attempts, throttles, abandoned, backoffMillis, e);
             }
             // A ValidationException left here is one a smaller request can avoid: configurationFix took the rest.
             Kind kind = "ValidationException".equals(code) ? Kind.INPUT_REJECTED : Kind.TRANSIENT;
             return new ModelCallException(kind, "Bedrock Converse (" + modelId + ") failed" + after + ": " + what,
-                    attempts, throttles, backoffMillis, e);
+                    attempts, throttles, abandoned, backoffMillis, e);
         }
         if (causedBy(e, UnknownHostException.class)) {
             return new ModelCallException(Kind.CONFIGURATION, "Bedrock Runtime endpoint for region " + region
                     + " cannot be resolved. Fix: set BEDROCK_REGION (or AWS_REGION) to a region where Amazon "
-                    + "Bedrock is available", attempts, throttles, backoffMillis, e);
+                    + "Bedrock is available", attempts, throttles, abandoned, backoffMillis, e);
         }
         String message = String.valueOf(e.getMessage());
         if (message.contains("Unable to load credentials")) {
             return new ModelCallException(Kind.CONFIGURATION, "No AWS credentials found for Bedrock. Fix: run "
                     + "with an IAM role (Lambda execution role) or set credentials in the environment or profile",
-                    attempts, throttles, backoffMillis, e);
+                    attempts, throttles, abandoned, backoffMillis, e);
         }
         String what = e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException
                 ? "timed out: " + message : e.getClass().getSimpleName() + ": " + message;
         return new ModelCallException(Kind.TRANSIENT, "Bedrock Converse (" + modelId + ") failed" + after + ": "
-                + what, attempts, throttles, backoffMillis, e);
+                + what, attempts, throttles, abandoned, backoffMillis, e);
     }
 
     private String configurationFix(String code, String message, int status) {

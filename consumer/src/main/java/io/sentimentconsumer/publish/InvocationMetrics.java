@@ -38,6 +38,9 @@ public final class InvocationMetrics {
         out.add(new Measurement("InvalidRecords", MetricUnit.COUNT, counts.invalid()));
         out.add(new Measurement("HandedBackRecords", MetricUnit.COUNT, counts.handedBack()));
         out.add(new Measurement("BedrockThrottles", MetricUnit.COUNT, totals.throttles()));
+        if (totals.abandonedAttempts() > 0) {
+            out.add(new Measurement("AbandonedAttempts", MetricUnit.COUNT, totals.abandonedAttempts()));
+        }
         if (counts.reused() > 0) {
             out.add(new Measurement("ReusedOutcomes", MetricUnit.COUNT, counts.reused()));
         }

@@ -349,4 +349,35 @@ class FailureModesTest {
         assertThat(consumer.summary().path("attempts").asInt()).isEqualTo(2);
         assertThat(consumer.summary().path("apiCalls").asInt()).isEqualTo(1);
     }
+
+    /**
+     * An attempt that got no answer may still have been run, and billed, by Bedrock: the summary and the metrics
+     * count it, so a reconciliation with Bedrock's own count can explain the gap. A throttled attempt got an answer
+     * and is not counted; a call that fails after abandoned attempts still counts them.
+     */
+    @Test
+    void attemptsThatGotNoAnswerAreCountedAsAbandoned() {
+        AtomicInteger requests = new AtomicInteger();
+        bedrock.script(call -> switch (requests.incrementAndGet()) {
+            case 1 -> new FakeBedrock.Reset();
+            case 2 -> Failure.throttling();
+            default -> FakeBedrock.scoreAll(call);
+        });
+        var consumer = consumer(Map.of());
+
+        BatchResponse response = consumer.handle(event(List.of(post("p", "Fine day"))));
+
+        assertThat(failures(response)).isEmpty();
+        JsonNode summary = consumer.summary();
+        assertThat(summary.path("attempts").asInt()).isEqualTo(3);
+        assertThat(summary.path("abandonedAttempts").asInt()).isEqualTo(1);
+        assertThat(consumer.emfDocuments().get(0).path("AbandonedAttempts").asInt()).isEqualTo(1);
+
+        bedrock.script(call -> new FakeBedrock.Reset());
+        consumer.handle(event(List.of(post("q", "Another day")), 1));
+
+        assertThat(consumer.summary().path("failedCalls").asInt()).isEqualTo(1);
+        assertThat(consumer.summary().path("abandonedAttempts").asInt())
+                .isEqualTo(consumer.summary().path("attempts").asInt()).isGreaterThan(1);
+    }
 }
