@@ -23,6 +23,8 @@ import java.util.List;
 final class LambdaTestEvent {
 
     private static final JsonFactory JSON = new JsonFactory();
+    /** The stream JSON Lines play: one shard, so that a redelivery of a line is known as one. */
+    static final String JSON_LINES_STREAM = "arn:aws:kinesis:local:000000000000:stream/replay";
 
     private LambdaTestEvent() {}
 
@@ -57,8 +59,8 @@ final class LambdaTestEvent {
         for (int i = 0; i < lines.size(); i++) {
             if (!isBlank(lines.get(i))) {
                 String sequenceNumber = Integer.toString(i + 1);
-                records.add(new KinesisEventJson.Record(sequenceNumber, lines.get(i), null, "jsonl:" + sequenceNumber,
-                        null));
+                records.add(new KinesisEventJson.Record(sequenceNumber, lines.get(i), null,
+                        "shardId-000000000000:" + sequenceNumber, JSON_LINES_STREAM));
             }
         }
         return KinesisEventJson.write(records);

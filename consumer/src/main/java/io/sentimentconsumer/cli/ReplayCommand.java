@@ -2,6 +2,8 @@ package io.sentimentconsumer.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sentimentconsumer.lambda.BatchResponse;
+import io.sentimentconsumer.lambda.KinesisEventJson;
 import io.sentimentconsumer.lambda.KinesisSentimentHandler;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.offline.LexiconSentimentModel;
@@ -20,7 +22,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,6 +73,19 @@ final class ReplayCommand implements Callable<Integer> {
             description = "also write each record's outcome (id, score, label or reason; no text) as JSON Lines")
     Path results;
 
+    @Option(names = "--redeliver",
+            description = "after a response with batch item failures, invoke the handler again with the records "
+                    + "from the lowest named sequence number on, as the event source mapping does, in the same warm "
+                    + "environment; every response is printed, the last is the final one")
+    boolean redeliver;
+
+    @Option(names = "--max-retries", paramLabel = "N",
+            description = "with --redeliver: retries before the mapping would send the rest to its failure "
+                    + "destination (default: 5, the stack's maxRetryAttempts)")
+    int maxRetries = 5;
+
+    private final List<InvocationReport> reports = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
         byte[] event = LambdaTestEvent.read(file);
@@ -82,18 +100,56 @@ final class ReplayCommand implements Callable<Integer> {
         } else {
             pipeline = Pipelines.bedrock(config, log, stdout);
         }
-        KinesisSentimentHandler handler = new KinesisSentimentHandler(pipeline, this::writeResults);
-        // The handler's own entry point, on the bytes Lambda would pass it: replay cannot pass where Lambda fails.
-        ByteArrayOutputStream response = new ByteArrayOutputStream();
+        KinesisSentimentHandler handler = new KinesisSentimentHandler(pipeline, reports::add);
+        BatchResponse response = invoke(handler, event);
+        for (int retry = 1; redeliver && retry <= maxRetries && !response.itemIdentifiers().isEmpty(); retry++) {
+            event = redelivery(event, response);
+            response = invoke(handler, event);
+        }
+        writeResults();
+        return 0;
+    }
+
+    /**
+     * One invocation through the handler's own entry point, on the bytes Lambda would pass it (replay cannot pass
+     * where Lambda fails); its response goes to stdout as a line.
+     */
+    private BatchResponse invoke(KinesisSentimentHandler handler, byte[] event) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(event), response,
-                    new LocalContext(System.err, remainingMillis));
+            handler.handleRequest(new ByteArrayInputStream(event), out, new LocalContext(System.err, remainingMillis));
         } catch (IllegalArgumentException notAnEvent) {
             throw new IllegalArgumentException(file + ": " + notAnEvent.getMessage(), notAnEvent);
         }
-        stdout.println(response.toString(StandardCharsets.UTF_8));
-        stdout.flush();
-        return 0;
+        String json = out.toString(StandardCharsets.UTF_8);
+        System.out.println(json);
+        System.out.flush();
+        List<String> failures = new ArrayList<>();
+        JSON.readTree(json).path("batchItemFailures").forEach(f -> failures.add(f.path("itemIdentifier").asText()));
+        return new BatchResponse(failures);
+    }
+
+    /**
+     * What the event source mapping delivers after a response with failures: the records from the lowest named
+     * sequence number on (by position, as the shard orders them); the whole event again when a name is empty or
+     * not one of its records.
+     */
+    static byte[] redelivery(byte[] event, BatchResponse response) throws IOException {
+        List<KinesisEventJson.Record> records = KinesisEventJson.read(new ByteArrayInputStream(event));
+        int lowest = records.size();
+        for (String id : response.itemIdentifiers()) {
+            int index = -1;
+            for (int i = 0; i < records.size() && index < 0; i++) {
+                if (records.get(i).sequenceNumber().equals(id)) {
+                    index = i;
+                }
+            }
+            if (index < 0) {
+                return event;
+            }
+            lowest = Math.min(lowest, index);
+        }
+        return KinesisEventJson.write(records.subList(lowest, records.size()));
     }
 
     /** The environment's settings, with the options given on the command line in their place. */
@@ -112,12 +168,19 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private void writeResults(InvocationReport report) {
+    /** Each record's outcome from the last invocation that had it (every invocation's, with --redeliver). */
+    private void writeResults() {
         if (results == null) {
             return;
         }
-        try (Writer out = Files.newBufferedWriter(results, StandardCharsets.UTF_8)) {
+        Map<String, RecordOutcome> latest = new LinkedHashMap<>();
+        for (InvocationReport report : reports) {
             for (RecordOutcome outcome : report.outcomes()) {
+                latest.put(outcome.sequenceNumber() + "/" + outcome.subSequenceNumber(), outcome);
+            }
+        }
+        try (Writer out = Files.newBufferedWriter(results, StandardCharsets.UTF_8)) {
+            for (RecordOutcome outcome : latest.values()) {
                 ObjectNode line = JSON.createObjectNode();
                 line.put("sequenceNumber", outcome.sequenceNumber());
                 line.put("postId", outcome.postId());

@@ -181,6 +181,60 @@ class ReplayIT {
                 .contains((400 - withinBudget - 20) + " more invalid records");
     }
 
+    /** A warm environment's redelivery, as the event source mapping makes it: no post is billed twice. */
+    @Test
+    void redeliversFromTheLowestFailureAndBillsEachPostOnce() throws Exception {
+        try (FakeBedrock bedrock = new FakeBedrock()) {
+            java.util.concurrent.atomic.AtomicReference<String> victim = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicInteger victimAsked = new java.util.concurrent.atomic.AtomicInteger();
+            List<String> billed = java.util.Collections.synchronizedList(new ArrayList<>());
+            // The first call's first post fails its first call (all four attempts), then is answered.
+            bedrock.script(call -> {
+                victim.compareAndSet(null, call.posts().get(0));
+                if (call.posts().contains(victim.get()) && victimAsked.incrementAndGet() <= 4) {
+                    return FakeBedrock.Failure.internal();
+                }
+                billed.addAll(call.posts());
+                return FakeBedrock.scoreAll(call);
+            });
+
+            Run run = replay(bedrockEnvironment(bedrock), "test-events/kinesis-25.json", "--model",
+                    "amazon.nova-micro-v1:0", "--metrics", "none", "--batch-size", "5", "--concurrency", "4",
+                    "--redeliver");
+
+            assertThat(run.exitCode()).as(run.stderr()).isZero();
+            assertThat(run.stdout()).hasSize(2);
+            assertThat(JSON.readTree(run.stdout().get(0)).path("batchItemFailures")).isNotEmpty();
+            assertThat(run.lastLine()).isEqualTo("{\"batchItemFailures\":[]}");
+            assertThat(billed).as("each of the 25 posts billed once").hasSize(25).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void stopsRedeliveringAfterTheMaximumRetriesWithTheFinalResponseLast() throws Exception {
+        try (FakeBedrock bedrock = new FakeBedrock()) {
+            java.util.concurrent.atomic.AtomicReference<String> victim = new java.util.concurrent.atomic.AtomicReference<>();
+            bedrock.script(call -> {
+                victim.compareAndSet(null, call.posts().get(0));
+                return call.posts().contains(victim.get()) ? FakeBedrock.Failure.internal()
+                        : FakeBedrock.scoreAll(call);
+            });
+
+            Run run = replay(bedrockEnvironment(bedrock), "test-events/kinesis-25.json", "--model",
+                    "amazon.nova-micro-v1:0", "--metrics", "none", "--batch-size", "5", "--redeliver",
+                    "--max-retries", "2");
+
+            assertThat(run.exitCode()).as(run.stderr()).isZero();
+            assertThat(run.stdout()).as("the first delivery and two retries").hasSize(3)
+                    .allSatisfy(line -> assertThat(JSON.readTree(line).path("batchItemFailures")).isNotEmpty());
+        }
+    }
+
+    private static Map<String, String> bedrockEnvironment(FakeBedrock bedrock) {
+        return Map.of("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", bedrock.endpoint(), "AWS_REGION", "us-east-1",
+                "AWS_ACCESS_KEY_ID", "test-access-key", "AWS_SECRET_ACCESS_KEY", "test-secret-key");
+    }
+
     @Test
     void simulatesLambdasDeadline() throws Exception {
         Run run = replay(Map.of("DEADLINE_MARGIN_MS", "500"), "test-events/kinesis-25.json", "--remaining-ms", "1000",

@@ -130,9 +130,9 @@ class LambdaLifecycleTest {
     /**
      * Answers with every line, or fails (throttling, 5xx, a reset connection), keyed by the request's content and
      * how often it was asked, so a seed reproduces its faults whatever order concurrent calls arrive in. One request
-     * in four fails on its first three attempts, so its call fails after the SDK's retries and the next delivery
-     * succeeds; the others fail an attempt now and then. Counts how often each post was in a delivered answer: what
-     * was billed.
+     * in four fails its first four attempts, so its call fails after the SDK's four and the next delivery succeeds;
+     * the others fail an attempt now and then. Counts how often each post was in a delivered answer: what was
+     * billed.
      */
     private static Function<Call, Reply> model(long seed, Map<String, Integer> billed) {
         Map<String, Integer> asked = new ConcurrentHashMap<>();
@@ -141,7 +141,7 @@ class LambdaLifecycleTest {
             int occurrence = asked.merge(key, 1, Integer::sum);
             boolean failsOnce = new Random(seed * 1_000_003L + key.hashCode()).nextInt(4) == 0;
             int roll = new Random(seed * 1_000_003L + key.hashCode() * 31L + occurrence).nextInt(100);
-            if ((failsOnce && occurrence <= 3) || roll < 15) {
+            if ((failsOnce && occurrence <= 4) || roll < 15) {
                 return switch (roll % 3) {
                     case 0 -> Failure.throttling();
                     case 1 -> Failure.internal();
