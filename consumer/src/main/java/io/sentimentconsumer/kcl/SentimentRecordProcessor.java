@@ -39,6 +39,10 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
  * capped exponential backoff, for as long as it takes: the checkpoint never passes a record without an outcome, so
  * a blocked shard stops, visibly ({@code shard_blocked} lines, the {@code BlockedShardRetries} metric), rather
  * than losing or reordering anything. A stop request ends the wait; the records are then delivered again later.
+ *
+ * <p>A processor that stops short (a stop request, a lost lease) leaves records without an outcome, and KCL never
+ * delivers a record to the same processor twice: from then on it analyses nothing and checkpoints nothing, not even
+ * the shard's end, so that the next owner of the lease resumes from the last checkpoint and gets them again.
  */
 final class SentimentRecordProcessor implements ShardRecordProcessor {
 
@@ -57,6 +61,10 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
     /** The last record with an outcome such that every record before it has one too. */
     private KinesisClientRecord done;
     private KinesisClientRecord checkpointed;
+    /** Why this processor stopped short, leaving records without an outcome; {@code null} while it has not. */
+    private String stoppedShort;
+    /** KCL calls {@code shardEnded} again and again while its end is not checkpointed: say why only once. */
+    private boolean shardEndRefused;
 
     /** Whether the worker is stopping, and a sleep that a stop request cuts short. */
     interface Stopping {
@@ -92,15 +100,18 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
     @Override
     public void processRecords(ProcessRecordsInput input) {
         List<KinesisClientRecord> records = input.records();
-        if (records.isEmpty()) {
-            return;
+        if (records.isEmpty() || stoppedShort != null) {
+            return; // a processor that stopped short leaves every later record to the next owner of the lease
         }
         long started = System.nanoTime();
         CallSummary summary = new CallSummary();
         try {
             for (int from = 0; from < records.size(); from += batchSize) {
-                if (from > 0 && stopping.requested()) {
-                    return; // the batch in flight is finished and checkpointed; the rest comes again after a restart
+                if (stopping.requested()) {
+                    // Also at a call's first batch: KCL keeps delivering between the stop request and the graceful
+                    // shutdown reaching this shard. The batch in flight is finished and checkpointed.
+                    stopShort("a stop was requested", records.get(from));
+                    return;
                 }
                 List<KinesisClientRecord> batch = records.subList(from, Math.min(records.size(), from + batchSize));
                 if (!resolve(batch, input.checkpointer(), summary)) {
@@ -190,14 +201,12 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
                     + " ms; not checkpointing past them", fields);
             try {
                 if (stopping.await(delay)) {
-                    log.warn("Shard " + shardId + ": stopping while blocked; checkpointed before sequence number "
-                                    + sequenceNumber + ", which will be delivered again",
-                            Map.of("event", "shard_stopped_blocked", "shardId", shardId,
-                                    "firstSequenceNumber", sequenceNumber));
+                    stopShort("a stop was requested while blocked", batch.get(firstFailed));
                     return false;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                stopShort("interrupted while blocked", batch.get(firstFailed));
                 return false;
             }
         }
@@ -209,8 +218,41 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
                 Map.of("event", "lease_lost", "shardId", shardId));
     }
 
+    /**
+     * Stops this processor for good: {@code first} and every record after it are left without an outcome, so no
+     * checkpoint may pass them. They come again to whichever processor next holds the lease.
+     */
+    private void stopShort(String reason, KinesisClientRecord first) {
+        stoppedShort = reason;
+        log.warn("Shard " + shardId + ": stopping short (" + reason + "); records from sequence number " + id(first)
+                        + " on have no outcome, are not checkpointed and will be delivered again",
+                Map.of("event", "shard_stopped_short", "shardId", shardId, "reason", reason,
+                        "firstSequenceNumber", id(first)));
+    }
+
+    /**
+     * Checkpoints the shard's end, which tells KCL that every record of the shard is done and lets it start the
+     * child shards, unless this processor stopped short.
+     *
+     * <p>Then it must not: KCL 3.5.1 ({@code ShutdownTask}) sees that no {@code SHARD_END} checkpoint was written,
+     * fails the task ("Application didn't checkpoint at end of shard") and runs it again after a short backoff, calling
+     * this method again, until the lease leaves this worker. The lease stays unfinished, the child shards wait for
+     * it, and the next owner resumes from the last checkpoint: the records skipped here are delivered again. A stop
+     * request cannot end that loop (a shard end outranks it), so the graceful shutdown waits out its limit
+     * ({@code SentimentWorker}) and the worker then stops anyway, dropping its leases.
+     */
     @Override
     public void shardEnded(ShardEndedInput input) {
+        if (stoppedShort != null) {
+            if (!shardEndRefused) {
+                shardEndRefused = true;
+                log.warn("Shard " + shardId + " ended, but this processor stopped short (" + stoppedShort + "): not "
+                                + "checkpointing its end, so that its last records are delivered again; the child "
+                                + "shards start after that",
+                        Map.of("event", "shard_end_not_checkpointed", "shardId", shardId, "reason", stoppedShort));
+            }
+            return;
+        }
         try {
             input.checkpointer().checkpoint();
             log.info("Shard " + shardId + " ended and is checkpointed at its end",
@@ -254,6 +296,7 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
                     Thread.sleep(100L << attempt);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
+                    stoppedShort = "interrupted while checkpointing";
                     return false;
                 }
             } catch (InvalidStateException e) {
