@@ -38,7 +38,8 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
  * <p>Records the pipeline hands back (the model call failed after the SDK's retries) are retried here, alone, with
  * capped exponential backoff, for as long as it takes: the checkpoint never passes a record without an outcome, so
  * a blocked shard stops, visibly ({@code shard_blocked} lines, the {@code BlockedShardRetries} metric), rather
- * than losing or reordering anything. A stop request ends the wait; the records are then delivered again later.
+ * than losing or reordering anything. A stop request ends the wait, and so does a lost lease (asked before every
+ * retry); the records are then delivered again later.
  *
  * <p>A processor that stops short (a stop request, a lost lease) leaves records without an outcome, and KCL never
  * delivers a record to the same processor twice: from then on it analyses nothing and checkpoints nothing, not even
@@ -61,7 +62,10 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
     /** The last record with an outcome such that every record before it has one too. */
     private KinesisClientRecord done;
     private KinesisClientRecord checkpointed;
-    /** Why this processor stopped short, leaving records without an outcome; {@code null} while it has not. */
+    /**
+     * Why this processor stopped short (a stop request, a lost lease), leaving records without an outcome;
+     * {@code null} while it has not.
+     */
     private String stoppedShort;
     /** KCL calls {@code shardEnded} again and again while its end is not checkpointed: say why only once. */
     private boolean shardEndRefused;
@@ -88,9 +92,18 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
     @Override
     public void initialize(InitializationInput input) {
         shardId = input.shardId();
-        log.info("Shard " + shardId + ": leased, starting after " + input.extendedSequenceNumber(),
-                Map.of("event", "shard_started", "shardId", shardId,
-                        "checkpoint", String.valueOf(input.extendedSequenceNumber())));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("event", "shard_started");
+        fields.put("shardId", shardId);
+        fields.put("checkpoint", String.valueOf(input.extendedSequenceNumber()));
+        String blockedAt = "";
+        if (input.pendingCheckpointSequenceNumber() != null) {
+            // Written by a previous owner's retries (leaseHeld): it may have paid for records up to there.
+            fields.put("previousOwnerBlockedAt", String.valueOf(input.pendingCheckpointSequenceNumber()));
+            blockedAt = "; the previous owner was blocked at " + input.pendingCheckpointSequenceNumber();
+        }
+        log.info("Shard " + shardId + ": leased, starting after " + input.extendedSequenceNumber() + blockedAt,
+                fields);
     }
 
     /**
@@ -209,7 +222,46 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
                 stopShort("interrupted while blocked", batch.get(firstFailed));
                 return false;
             }
+            if (!leaseHeld(checkpointer, batch.get(firstFailed))) {
+                return false;
+            }
         }
+    }
+
+    /**
+     * Asks whether this worker still holds the shard's lease before a blocked batch goes to the model again, so
+     * that a blocked shard stops calling (and paying for) the model once another worker owns the shard.
+     *
+     * <p>In KCL 3.5.1 a loop inside {@code processRecords} learns of a lost lease only by writing to the lease
+     * table. {@link #leaseLost} comes too late: the shard's shutdown task that calls it runs only after
+     * {@code processRecords} has returned (the {@code ShardConsumer} runs one task at a time, under its lock). A
+     * checkpoint at the record already checkpointed writes nothing ({@code ShardRecordProcessorCheckpointer
+     * .advancePosition}), so it cannot fail either. A pending checkpoint at the first record without an outcome is
+     * always written, conditionally on this processor's hold on the lease, and fails with {@link ShutdownException}
+     * once it is gone. It is not a checkpoint: nothing resumes from it, the next checkpoint clears it, and a new
+     * owner's {@link #initialize} logs it as where the shard was blocked. One conditional write per retry, a second
+     * or more apart.
+     *
+     * @return {@code false} when the lease is gone; {@code true} when it is held or the table could not say
+     *         (throttled, unreachable): the checkpoint after the retry asks again
+     */
+    private boolean leaseHeld(RecordProcessorCheckpointer checkpointer, KinesisClientRecord firstUnfinished) {
+        try {
+            checkpointer.prepareCheckpoint(firstUnfinished.sequenceNumber(), firstUnfinished.subSequenceNumber());
+            return true;
+        } catch (ShutdownException e) {
+            leaseGone();
+            return false;
+        } catch (ThrottlingException | KinesisClientLibDependencyException | InvalidStateException e) {
+            return true;
+        }
+    }
+
+    /** The lease table refused a write: another worker owns the shard now, and this processor must do no more. */
+    private void leaseGone() {
+        stoppedShort = "the lease is no longer held";
+        log.info("Shard " + shardId + ": lease no longer held; stopping without checkpointing",
+                Map.of("event", "lease_lost", "shardId", shardId));
     }
 
     @Override
@@ -282,8 +334,7 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
                 checkpointed = record;
                 return true;
             } catch (ShutdownException e) {
-                log.info("Shard " + shardId + ": lease no longer held; stopping without checkpointing",
-                        Map.of("event", "lease_lost", "shardId", shardId));
+                leaseGone();
                 return false;
             } catch (ThrottlingException | KinesisClientLibDependencyException e) {
                 if (attempt == CHECKPOINT_ATTEMPTS) {

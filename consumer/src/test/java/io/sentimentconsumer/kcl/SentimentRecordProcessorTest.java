@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import software.amazon.kinesis.lifecycle.events.InitializationInput;
 import software.amazon.kinesis.lifecycle.events.ProcessRecordsInput;
 import software.amazon.kinesis.lifecycle.events.ShardEndedInput;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
@@ -219,5 +220,53 @@ class SentimentRecordProcessorTest {
         assertThat(postsSent()).hasSize(5).doesNotContain("shard post 10");
         assertThat(checkpoints()).as("records 5-9 were skipped: nothing may be checkpointed past them")
                 .containsExactly(KinesisEvents.sequenceNumber(4));
+    }
+
+    @Test
+    void aBlockedShardStopsRetryingOnceItsLeaseIsGone() {
+        SentimentRecordProcessor processor = processor(failing("shard post 0", 5), 5, 5);
+        AtomicInteger waits = new AtomicInteger();
+        AtomicInteger callsWhenLost = new AtomicInteger(-1);
+        stopping.onAwait = () -> {
+            if (waits.incrementAndGet() == 2) { // another worker takes the lease during the second backoff
+                checkpointer.loseLease();
+                callsWhenLost.set(sent.size());
+            }
+        };
+
+        processor.processRecords(records(5));
+
+        assertThat(sent).as("model calls once the lease was gone").hasSize(callsWhenLost.get());
+        assertThat(checkpointer.prepared()).as("the retry while the lease was held asked for it first")
+                .extracting(ExtendedSequenceNumber::sequenceNumber).containsExactly(KinesisEvents.sequenceNumber(0));
+        assertThat(checkpoints()).isEmpty();
+        assertThat(events("lease_lost")).hasSize(1);
+    }
+
+    @Test
+    void aProcessorThatFoundItsLeaseGoneAnalysesNothingMore() {
+        SentimentRecordProcessor processor = processor(failing("no such post", 0), 5, 5);
+        duringCall = checkpointer::loseLease; // the batch's checkpoint is refused
+
+        processor.processRecords(records(0, 5));
+        processor.processRecords(records(5, 10)); // delivered before KCL's scheduler notices
+
+        assertThat(postsSent()).hasSize(5).doesNotContain("shard post 5");
+        assertThat(checkpoints()).isEmpty();
+    }
+
+    @Test
+    void aNewOwnerSaysWhereThePreviousOneWasBlocked() {
+        SentimentRecordProcessor processor = processor(failing("no such post", 0), 5, 5);
+
+        processor.initialize(InitializationInput.builder().shardId("shardId-000000000001")
+                .extendedSequenceNumber(new ExtendedSequenceNumber(KinesisEvents.sequenceNumber(1)))
+                .pendingCheckpointSequenceNumber(new ExtendedSequenceNumber(KinesisEvents.sequenceNumber(2)))
+                .build());
+
+        assertThat(events("shard_started")).singleElement().satisfies(e -> {
+            assertThat(e.path("checkpoint").asText()).contains(KinesisEvents.sequenceNumber(1));
+            assertThat(e.path("previousOwnerBlockedAt").asText()).contains(KinesisEvents.sequenceNumber(2));
+        });
     }
 }
