@@ -84,7 +84,7 @@ public final class SentimentWorker {
         ConfigsBuilder configs = new ConfigsBuilder(settings.streamName(), settings.applicationName(), kinesis,
                 dynamoDb, cloudWatch, settings.workerId(),
                 () -> new SentimentRecordProcessor(pipeline, batchSize, totals, metrics, log, settings.backoff(),
-                        stopping));
+                        stopping, report -> { }));
         scheduler = scheduler(configs, kinesis);
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "worker-timers");

@@ -93,7 +93,7 @@ class SentimentRecordProcessorTest {
         WorkerTotals totals = new WorkerTotals(model.modelId(), false);
         metrics = new WorkerMetrics(published::addAll, log, totals);
         return new SentimentRecordProcessor(pipeline, shardBatch, totals, metrics, log,
-                new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5)), stopping);
+                new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5)), stopping, report -> { });
     }
 
     /** One {@code processRecords} call of records {@code from} (inclusive) to {@code to} (exclusive). */
