@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import software.amazon.kinesis.exceptions.InvalidStateException;
 import software.amazon.kinesis.exceptions.KinesisClientLibDependencyException;
 import software.amazon.kinesis.exceptions.ShutdownException;
@@ -38,7 +39,12 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
  * <p>Records the pipeline hands back (the model call failed after the SDK's retries) are retried here, alone, with
  * capped exponential backoff, for as long as it takes: the checkpoint never passes a record without an outcome, so
  * a blocked shard stops, visibly ({@code shard_blocked} lines, the {@code BlockedShardRetries} metric), rather
- * than losing or reordering anything. A stop request ends the wait; the records are then delivered again later.
+ * than losing or reordering anything. A stop request ends the wait, and so does a lost lease (asked before every
+ * retry); the records are then delivered again later.
+ *
+ * <p>A processor that stops short (a stop request, a lost lease) leaves records without an outcome, and KCL never
+ * delivers a record to the same processor twice: from then on it analyses nothing and checkpoints nothing, not even
+ * the shard's end, so that the next owner of the lease resumes from the last checkpoint and gets them again.
  */
 final class SentimentRecordProcessor implements ShardRecordProcessor {
 
@@ -52,11 +58,19 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
     private final EventLog log;
     private final Backoff backoff;
     private final Stopping stopping;
+    private final Consumer<InvocationReport> reports;
 
     private String shardId = "unknown";
     /** The last record with an outcome such that every record before it has one too. */
     private KinesisClientRecord done;
     private KinesisClientRecord checkpointed;
+    /**
+     * Why this processor stopped short (a stop request, a lost lease), leaving records without an outcome;
+     * {@code null} while it has not.
+     */
+    private String stoppedShort;
+    /** KCL calls {@code shardEnded} again and again while its end is not checkpointed: say why only once. */
+    private boolean shardEndRefused;
 
     /** Whether the worker is stopping, and a sleep that a stop request cuts short. */
     interface Stopping {
@@ -66,8 +80,12 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
         boolean await(Duration duration) throws InterruptedException;
     }
 
+    /**
+     * @param reports receives every analysis's report, each record's outcome included (the worker keeps none; the
+     *                lifecycle tests check checkpoints against them)
+     */
     SentimentRecordProcessor(SentimentPipeline pipeline, int batchSize, WorkerTotals totals, WorkerMetrics metrics,
-                             EventLog log, Backoff backoff, Stopping stopping) {
+                             EventLog log, Backoff backoff, Stopping stopping, Consumer<InvocationReport> reports) {
         this.pipeline = pipeline;
         this.batchSize = batchSize;
         this.totals = totals;
@@ -75,14 +93,24 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
         this.log = log;
         this.backoff = backoff;
         this.stopping = stopping;
+        this.reports = reports;
     }
 
     @Override
     public void initialize(InitializationInput input) {
         shardId = input.shardId();
-        log.info("Shard " + shardId + ": leased, starting after " + input.extendedSequenceNumber(),
-                Map.of("event", "shard_started", "shardId", shardId,
-                        "checkpoint", String.valueOf(input.extendedSequenceNumber())));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("event", "shard_started");
+        fields.put("shardId", shardId);
+        fields.put("checkpoint", String.valueOf(input.extendedSequenceNumber()));
+        String blockedAt = "";
+        if (input.pendingCheckpointSequenceNumber() != null) {
+            // Written by a previous owner's retries (leaseHeld): it may have paid for records up to there.
+            fields.put("previousOwnerBlockedAt", String.valueOf(input.pendingCheckpointSequenceNumber()));
+            blockedAt = "; the previous owner was blocked at " + input.pendingCheckpointSequenceNumber();
+        }
+        log.info("Shard " + shardId + ": leased, starting after " + input.extendedSequenceNumber() + blockedAt,
+                fields);
     }
 
     /**
@@ -92,15 +120,18 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
     @Override
     public void processRecords(ProcessRecordsInput input) {
         List<KinesisClientRecord> records = input.records();
-        if (records.isEmpty()) {
-            return;
+        if (records.isEmpty() || stoppedShort != null) {
+            return; // a processor that stopped short leaves every later record to the next owner of the lease
         }
         long started = System.nanoTime();
         CallSummary summary = new CallSummary();
         try {
             for (int from = 0; from < records.size(); from += batchSize) {
-                if (from > 0 && stopping.requested()) {
-                    return; // the batch in flight is finished and checkpointed; the rest comes again after a restart
+                if (stopping.requested()) {
+                    // Also at a call's first batch: KCL keeps delivering between the stop request and the graceful
+                    // shutdown reaching this shard. The batch in flight is finished and checkpointed.
+                    stopShort("a stop was requested", records.get(from));
+                    return;
                 }
                 List<KinesisClientRecord> batch = records.subList(from, Math.min(records.size(), from + batchSize));
                 if (!resolve(batch, input.checkpointer(), summary)) {
@@ -150,6 +181,7 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
                 input.add(inputRecord(batch.get(i)));
             }
             InvocationReport report = pipeline.analyse(input);
+            reports.accept(report);
             summary.add(report);
             totals.add(report);
             metrics.add(report);
@@ -190,17 +222,54 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
                     + " ms; not checkpointing past them", fields);
             try {
                 if (stopping.await(delay)) {
-                    log.warn("Shard " + shardId + ": stopping while blocked; checkpointed before sequence number "
-                                    + sequenceNumber + ", which will be delivered again",
-                            Map.of("event", "shard_stopped_blocked", "shardId", shardId,
-                                    "firstSequenceNumber", sequenceNumber));
+                    stopShort("a stop was requested while blocked", batch.get(firstFailed));
                     return false;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                stopShort("interrupted while blocked", batch.get(firstFailed));
+                return false;
+            }
+            if (!leaseHeld(checkpointer, batch.get(firstFailed))) {
                 return false;
             }
         }
+    }
+
+    /**
+     * Asks whether this worker still holds the shard's lease before a blocked batch goes to the model again, so
+     * that a blocked shard stops calling (and paying for) the model once another worker owns the shard.
+     *
+     * <p>In KCL 3.5.1 a loop inside {@code processRecords} learns of a lost lease only by writing to the lease
+     * table. {@link #leaseLost} comes too late: the shard's shutdown task that calls it runs only after
+     * {@code processRecords} has returned (the {@code ShardConsumer} runs one task at a time, under its lock). A
+     * checkpoint at the record already checkpointed writes nothing ({@code ShardRecordProcessorCheckpointer
+     * .advancePosition}), so it cannot fail either. A pending checkpoint at the first record without an outcome is
+     * always written, conditionally on this processor's hold on the lease, and fails with {@link ShutdownException}
+     * once it is gone. It is not a checkpoint: nothing resumes from it, the next checkpoint clears it, and a new
+     * owner's {@link #initialize} logs it as where the shard was blocked. One conditional write per retry, a second
+     * or more apart.
+     *
+     * @return {@code false} when the lease is gone; {@code true} when it is held or the table could not say
+     *         (throttled, unreachable): the checkpoint after the retry asks again
+     */
+    private boolean leaseHeld(RecordProcessorCheckpointer checkpointer, KinesisClientRecord firstUnfinished) {
+        try {
+            checkpointer.prepareCheckpoint(firstUnfinished.sequenceNumber(), firstUnfinished.subSequenceNumber());
+            return true;
+        } catch (ShutdownException e) {
+            leaseGone();
+            return false;
+        } catch (ThrottlingException | KinesisClientLibDependencyException | InvalidStateException e) {
+            return true;
+        }
+    }
+
+    /** The lease table refused a write: another worker owns the shard now, and this processor must do no more. */
+    private void leaseGone() {
+        stoppedShort = "the lease is no longer held";
+        log.info("Shard " + shardId + ": lease no longer held; stopping without checkpointing",
+                Map.of("event", "lease_lost", "shardId", shardId));
     }
 
     @Override
@@ -209,8 +278,41 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
                 Map.of("event", "lease_lost", "shardId", shardId));
     }
 
+    /**
+     * Stops this processor for good: {@code first} and every record after it are left without an outcome, so no
+     * checkpoint may pass them. They come again to whichever processor next holds the lease.
+     */
+    private void stopShort(String reason, KinesisClientRecord first) {
+        stoppedShort = reason;
+        log.warn("Shard " + shardId + ": stopping short (" + reason + "); records from sequence number " + id(first)
+                        + " on have no outcome, are not checkpointed and will be delivered again",
+                Map.of("event", "shard_stopped_short", "shardId", shardId, "reason", reason,
+                        "firstSequenceNumber", id(first)));
+    }
+
+    /**
+     * Checkpoints the shard's end, which tells KCL that every record of the shard is done and lets it start the
+     * child shards, unless this processor stopped short.
+     *
+     * <p>Then it must not: KCL 3.5.1 ({@code ShutdownTask}) sees that no {@code SHARD_END} checkpoint was written,
+     * fails the task ("Application didn't checkpoint at end of shard") and runs it again after a short backoff, calling
+     * this method again, until the lease leaves this worker. The lease stays unfinished, the child shards wait for
+     * it, and the next owner resumes from the last checkpoint: the records skipped here are delivered again. A stop
+     * request cannot end that loop (a shard end outranks it), so the graceful shutdown waits out its limit
+     * ({@code SentimentWorker}) and the worker then stops anyway, dropping its leases.
+     */
     @Override
     public void shardEnded(ShardEndedInput input) {
+        if (stoppedShort != null) {
+            if (!shardEndRefused) {
+                shardEndRefused = true;
+                log.warn("Shard " + shardId + " ended, but this processor stopped short (" + stoppedShort + "): not "
+                                + "checkpointing its end, so that its last records are delivered again; the child "
+                                + "shards start after that",
+                        Map.of("event", "shard_end_not_checkpointed", "shardId", shardId, "reason", stoppedShort));
+            }
+            return;
+        }
         try {
             input.checkpointer().checkpoint();
             log.info("Shard " + shardId + " ended and is checkpointed at its end",
@@ -240,8 +342,7 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
                 checkpointed = record;
                 return true;
             } catch (ShutdownException e) {
-                log.info("Shard " + shardId + ": lease no longer held; stopping without checkpointing",
-                        Map.of("event", "lease_lost", "shardId", shardId));
+                leaseGone();
                 return false;
             } catch (ThrottlingException | KinesisClientLibDependencyException e) {
                 if (attempt == CHECKPOINT_ATTEMPTS) {
@@ -254,6 +355,7 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
                     Thread.sleep(100L << attempt);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
+                    stoppedShort = "interrupted while checkpointing";
                     return false;
                 }
             } catch (InvalidStateException e) {

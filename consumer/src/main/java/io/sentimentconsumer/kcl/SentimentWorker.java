@@ -84,7 +84,7 @@ public final class SentimentWorker {
         ConfigsBuilder configs = new ConfigsBuilder(settings.streamName(), settings.applicationName(), kinesis,
                 dynamoDb, cloudWatch, settings.workerId(),
                 () -> new SentimentRecordProcessor(pipeline, batchSize, totals, metrics, log, settings.backoff(),
-                        stopping));
+                        stopping, report -> { }));
         scheduler = scheduler(configs, kinesis);
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "worker-timers");
@@ -118,6 +118,10 @@ public final class SentimentWorker {
      * leases released, metrics flushed. Safe to call from a shutdown hook.
      */
     public void stop() throws InterruptedException {
+        // The flag goes first, so that a blocked shard stops waiting at once. Until the graceful shutdown reaches a
+        // shard, KCL keeps delivering its records: its processor skips them rather than start new work, and never
+        // checkpoints past a record it skipped (SentimentRecordProcessor). A shard that ended after its processor
+        // skipped records keeps its end uncheckpointed; the graceful shutdown then waits out SHUTDOWN_TIMEOUT.
         stop.countDown();
         Scheduler running = scheduler;
         if (running == null) {

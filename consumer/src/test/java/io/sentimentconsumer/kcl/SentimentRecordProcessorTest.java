@@ -13,29 +13,54 @@ import io.sentimentconsumer.pipeline.SentimentPipeline;
 import io.sentimentconsumer.publish.Measurement;
 import io.sentimentconsumer.testing.JsonLines;
 import io.sentimentconsumer.testing.KinesisEvents;
-import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import software.amazon.kinesis.lifecycle.events.InitializationInput;
 import software.amazon.kinesis.lifecycle.events.ProcessRecordsInput;
-import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
+import software.amazon.kinesis.lifecycle.events.ShardEndedInput;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
+import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
 
 /** A shard whose model keeps failing blocks, visibly, and never checkpoints past a record without an outcome. */
 class SentimentRecordProcessorTest {
 
     private final JsonLines logLines = new JsonLines();
     private final EventLog log = new EventLog(logLines.stream(), EventLog.Format.JSON);
-    private final List<String> checkpoints = new ArrayList<>();
+    private final FakeCheckpointer checkpointer = new FakeCheckpointer();
     private final List<Measurement> published = new ArrayList<>();
+    private final List<String> sent = new CopyOnWriteArrayList<>();
+    private final Scripted stopping = new Scripted();
+    private Runnable duringCall = () -> { };
     private WorkerMetrics metrics;
 
-    /** Fails every call that carries {@code poison} until it has failed {@code failures} times. */
-    private static SentimentModel failing(String poison, int failures) {
+    /** A stop request the test sets, and what happens while the processor waits out a backoff. */
+    private static final class Scripted implements SentimentRecordProcessor.Stopping {
+        volatile boolean stop;
+        Runnable onAwait = () -> { };
+
+        @Override
+        public boolean requested() {
+            return stop;
+        }
+
+        @Override
+        public boolean await(Duration duration) {
+            onAwait.run();
+            return stop;
+        }
+    }
+
+    /**
+     * Scores every post 0.5, but fails every call that carries {@code poison} until it has failed {@code failures}
+     * times. Records each call's posts in {@link #sent} and runs {@link #duringCall} inside it.
+     */
+    private SentimentModel failing(String poison, int failures) {
         AtomicInteger failed = new AtomicInteger();
         return new SentimentModel() {
             @Override
@@ -45,6 +70,8 @@ class SentimentRecordProcessorTest {
 
             @Override
             public ModelReply converse(ModelRequest request, Duration timeout) {
+                sent.add(request.userMessage());
+                duringCall.run();
                 if (request.userMessage().contains(poison) && failed.getAndIncrement() < failures) {
                     throw new ModelCallException(ModelCallException.Kind.TRANSIENT, "InternalServerException",
                             1, 0, 0, null);
@@ -65,40 +92,39 @@ class SentimentRecordProcessorTest {
                 Optional.empty(), measurements -> { }, log);
         WorkerTotals totals = new WorkerTotals(model.modelId(), false);
         metrics = new WorkerMetrics(published::addAll, log, totals);
-        SentimentRecordProcessor.Stopping neverStopping = new SentimentRecordProcessor.Stopping() {
-            @Override
-            public boolean requested() {
-                return false;
-            }
-
-            @Override
-            public boolean await(Duration duration) {
-                return false;
-            }
-        };
         return new SentimentRecordProcessor(pipeline, shardBatch, totals, metrics, log,
-                new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5)), neverStopping);
+                new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5)), stopping, report -> { });
     }
 
-    private ProcessRecordsInput records(int count) {
+    /** One {@code processRecords} call of records {@code from} (inclusive) to {@code to} (exclusive). */
+    private ProcessRecordsInput records(int from, int to) {
         List<KinesisClientRecord> records = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = from; i < to; i++) {
             records.add(KinesisClientRecord.builder()
                     .sequenceNumber(KinesisEvents.sequenceNumber(i))
                     .partitionKey("user")
                     .data(ByteBuffer.wrap(KinesisEvents.post("p" + i, "shard post " + i)))
                     .build());
         }
-        RecordProcessorCheckpointer checkpointer = (RecordProcessorCheckpointer) Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {RecordProcessorCheckpointer.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("checkpoint") && args != null && args.length == 2) {
-                        checkpoints.add((String) args[0]);
-                        return null;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
+        checkpointer.delivered(records.get(records.size() - 1));
         return ProcessRecordsInput.builder().records(records).checkpointer(checkpointer).build();
+    }
+
+    private ProcessRecordsInput records(int count) {
+        return records(0, count);
+    }
+
+    private void shardEnds(SentimentRecordProcessor processor) {
+        checkpointer.shardEnded();
+        processor.shardEnded(ShardEndedInput.builder().checkpointer(checkpointer).build());
+    }
+
+    private List<String> checkpoints() {
+        return checkpointer.written().stream().map(ExtendedSequenceNumber::sequenceNumber).toList();
+    }
+
+    private List<String> postsSent() {
+        return sent.stream().flatMap(String::lines).map(line -> line.substring(line.indexOf('|') + 1)).toList();
     }
 
     private List<JsonNode> events(String event) {
@@ -111,7 +137,7 @@ class SentimentRecordProcessorTest {
 
         processor.processRecords(records(10));
 
-        assertThat(checkpoints).containsExactly(KinesisEvents.sequenceNumber(4), KinesisEvents.sequenceNumber(9));
+        assertThat(checkpoints()).containsExactly(KinesisEvents.sequenceNumber(4), KinesisEvents.sequenceNumber(9));
         List<JsonNode> blocked = events("shard_blocked");
         assertThat(blocked).hasSize(2);
         assertThat(blocked).allSatisfy(e -> assertThat(e.path("firstSequenceNumber").asText())
@@ -149,10 +175,98 @@ class SentimentRecordProcessorTest {
 
         processor.processRecords(records(5));
 
-        assertThat(checkpoints).containsExactly(KinesisEvents.sequenceNumber(1), KinesisEvents.sequenceNumber(4));
+        assertThat(checkpoints()).containsExactly(KinesisEvents.sequenceNumber(1), KinesisEvents.sequenceNumber(4));
         assertThat(events("shard_blocked")).singleElement().satisfies(e -> {
             assertThat(e.path("firstSequenceNumber").asText()).isEqualTo(KinesisEvents.sequenceNumber(2));
             assertThat(e.path("records").asInt()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void aStopDuringTheLastCallOfAClosedShardLeavesItsEndUncheckpointedSoTheSkippedRecordsComeAgain() {
+        SentimentRecordProcessor processor = processor(failing("no such post", 0), 5, 5);
+        duringCall = () -> stopping.stop = true; // SIGTERM while the first batch is with the model
+
+        processor.processRecords(records(10));
+        shardEnds(processor);
+
+        assertThat(postsSent()).containsExactly("shard post 0", "shard post 1", "shard post 2", "shard post 3",
+                "shard post 4");
+        assertThat(checkpoints()).as("the batch in flight is checkpointed, the shard end is not: records 5-9 have "
+                + "no outcome").containsExactly(KinesisEvents.sequenceNumber(4));
+    }
+
+    @Test
+    void aStopWhileBlockedLeavesTheShardEndUncheckpointed() {
+        // Model batches of 2 inside a shard batch of 5: posts 0-1 succeed, 2-3 keep failing, 4 is not sent.
+        SentimentRecordProcessor processor = processor(failing("shard post 2", 100), 2, 5);
+        stopping.onAwait = () -> stopping.stop = true;
+
+        processor.processRecords(records(5));
+        shardEnds(processor);
+
+        assertThat(checkpoints()).as("records 0-1 have an outcome, 2-4 do not")
+                .containsExactly(KinesisEvents.sequenceNumber(1));
+    }
+
+    @Test
+    void aCallThatArrivesBetweenTheStopAndTheGracefulShutdownIsNeitherAnalysedNorCheckpointed() {
+        SentimentRecordProcessor processor = processor(failing("no such post", 0), 5, 5);
+        duringCall = () -> stopping.stop = true;
+
+        processor.processRecords(records(0, 10));
+        processor.processRecords(records(10, 15)); // KCL keeps delivering until startGracefulShutdown reaches it
+
+        assertThat(postsSent()).hasSize(5).doesNotContain("shard post 10");
+        assertThat(checkpoints()).as("records 5-9 were skipped: nothing may be checkpointed past them")
+                .containsExactly(KinesisEvents.sequenceNumber(4));
+    }
+
+    @Test
+    void aBlockedShardStopsRetryingOnceItsLeaseIsGone() {
+        SentimentRecordProcessor processor = processor(failing("shard post 0", 5), 5, 5);
+        AtomicInteger waits = new AtomicInteger();
+        AtomicInteger callsWhenLost = new AtomicInteger(-1);
+        stopping.onAwait = () -> {
+            if (waits.incrementAndGet() == 2) { // another worker takes the lease during the second backoff
+                checkpointer.loseLease();
+                callsWhenLost.set(sent.size());
+            }
+        };
+
+        processor.processRecords(records(5));
+
+        assertThat(sent).as("model calls once the lease was gone").hasSize(callsWhenLost.get());
+        assertThat(checkpointer.prepared()).as("the retry while the lease was held asked for it first")
+                .extracting(ExtendedSequenceNumber::sequenceNumber).containsExactly(KinesisEvents.sequenceNumber(0));
+        assertThat(checkpoints()).isEmpty();
+        assertThat(events("lease_lost")).hasSize(1);
+    }
+
+    @Test
+    void aProcessorThatFoundItsLeaseGoneAnalysesNothingMore() {
+        SentimentRecordProcessor processor = processor(failing("no such post", 0), 5, 5);
+        duringCall = checkpointer::loseLease; // the batch's checkpoint is refused
+
+        processor.processRecords(records(0, 5));
+        processor.processRecords(records(5, 10)); // delivered before KCL's scheduler notices
+
+        assertThat(postsSent()).hasSize(5).doesNotContain("shard post 5");
+        assertThat(checkpoints()).isEmpty();
+    }
+
+    @Test
+    void aNewOwnerSaysWhereThePreviousOneWasBlocked() {
+        SentimentRecordProcessor processor = processor(failing("no such post", 0), 5, 5);
+
+        processor.initialize(InitializationInput.builder().shardId("shardId-000000000001")
+                .extendedSequenceNumber(new ExtendedSequenceNumber(KinesisEvents.sequenceNumber(1)))
+                .pendingCheckpointSequenceNumber(new ExtendedSequenceNumber(KinesisEvents.sequenceNumber(2)))
+                .build());
+
+        assertThat(events("shard_started")).singleElement().satisfies(e -> {
+            assertThat(e.path("checkpoint").asText()).contains(KinesisEvents.sequenceNumber(1));
+            assertThat(e.path("previousOwnerBlockedAt").asText()).contains(KinesisEvents.sequenceNumber(2));
         });
     }
 }
