@@ -2,6 +2,7 @@ package io.sentimentconsumer.redrive;
 
 import java.time.Duration;
 import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
@@ -47,6 +48,10 @@ public final class FailureQueue {
         } catch (QueueDoesNotExistException e) {
             throw new IllegalArgumentException("queue " + url + " does not exist: check --queue (the stack's "
                     + "FailureQueueUrl output), AWS_REGION and AWS_ENDPOINT_URL_SQS", e);
+        } catch (SdkException e) {
+            // No credentials, no route, no permission: nothing was received, so nothing is lost by stopping here.
+            throw new IllegalArgumentException("cannot receive from queue " + url + " (" + e.getMessage() + "): "
+                    + "check the credentials, AWS_REGION and AWS_ENDPOINT_URL_SQS", e);
         }
         return response.messages().stream().findFirst()
                 .map(m -> new Message(m.messageId(), m.receiptHandle(), m.body()));

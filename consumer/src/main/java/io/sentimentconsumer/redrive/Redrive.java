@@ -56,6 +56,17 @@ public final class Redrive {
         Set<String> seen = new HashSet<>();
         List<FailureQueue.Message> toRelease = new ArrayList<>();
         boolean stopped = false;
+        try {
+            stopped = redriveAll(seen, toRelease);
+        } finally {
+            release(toRelease);
+        }
+        return new RedriveReport(dryRun(), messages, deleted, kept, counts, calls, toModel, lost, stopped,
+                kinesisRequests, queue.requests(), (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Takes the messages one by one; returns whether it stopped early because records were handed back. */
+    private boolean redriveAll(Set<String> seen, List<FailureQueue.Message> toRelease) throws InterruptedException {
         for (Optional<FailureQueue.Message> next = queue.next(); next.isPresent(); next = queue.next()) {
             FailureQueue.Message message = next.get();
             if (!seen.add(message.id())) {
@@ -73,15 +84,23 @@ public final class Redrive {
                 toRelease.add(message); // a failed delete leaves it invisible until its timeout: no matter
             }
             if (decision == Decision.STOP) {
-                stopped = true;
-                break;
+                return true;
             }
         }
-        for (FailureQueue.Message message : toRelease) {
-            queue.release(message);
+        return false;
+    }
+
+    /** Kept messages (and all of a dry run's) become visible again now rather than when their timeout ends. */
+    private void release(List<FailureQueue.Message> messages) {
+        for (FailureQueue.Message message : messages) {
+            try {
+                queue.release(message);
+            } catch (SdkException e) {
+                log.warn("Message " + message.id() + " could not be made visible again (" + e.getMessage() + "); "
+                        + "it will be when its " + FailureQueue.VISIBILITY.toMinutes() + " minutes are over",
+                        fields("redrive_release_failed", message.id()));
+            }
         }
-        return new RedriveReport(dryRun(), messages, deleted, kept, counts, calls, toModel, lost, stopped,
-                kinesisRequests, queue.requests(), (System.nanoTime() - started) / 1e9);
     }
 
     private Decision handle(FailureQueue.Message message) throws InterruptedException {
