@@ -102,7 +102,7 @@ public final class UsageLines {
         return BigDecimal.valueOf(tokens).divide(BigDecimal.valueOf(posts), 2, RoundingMode.HALF_UP);
     }
 
-    static String dollars(BigDecimal usd) {
+    public static String dollars(BigDecimal usd) {
         return usd == null ? "unpriced" : "$" + usd.setScale(6, RoundingMode.HALF_UP).toPlainString();
     }
 

@@ -5,7 +5,6 @@ import io.sentimentconsumer.kcl.SentimentWorker;
 import io.sentimentconsumer.kcl.WorkerMetrics;
 import io.sentimentconsumer.kcl.WorkerTotals;
 import io.sentimentconsumer.log.EventLog;
-import io.sentimentconsumer.offline.LexiconSentimentModel;
 import io.sentimentconsumer.pipeline.ConsumerConfig;
 import io.sentimentconsumer.pipeline.Pipelines;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,19 +43,9 @@ final class WorkerCommand implements Callable<Integer> {
                     + "(default: sentiment-consumer-<stream>)")
     String application;
 
-    @Option(names = "--model", paramLabel = "ID",
-            description = "Bedrock model or inference profile id (default: BEDROCK_MODEL_ID, else "
-                    + ConsumerConfig.DEFAULT_MODEL_ID + ")")
-    String model;
-
-    @Option(names = "--metrics", paramLabel = "SINK",
-            description = "cloudwatch (PutMetricData every 60 s), emf (stdout) or none "
-                    + "(default: METRICS_SINK, else cloudwatch)")
-    ConsumerConfig.MetricsSink metrics;
-
-    @Option(names = "--offline", description = "score with the offline lexicon engine instead of Bedrock (local "
-            + "runs without an AWS account; token figures are estimates)")
-    boolean offline;
+    /** --model, --metrics (published every 60 s) and --offline. */
+    @Mixin
+    ModelOptions modelOptions;
 
     @Option(names = "--enhanced-fan-out", description = "read with enhanced fan-out instead of polling")
     boolean fanOut;
@@ -83,15 +73,7 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.putIfAbsent("BEDROCK_MODEL_ID", ConsumerConfig.DEFAULT_MODEL_ID);
-        env.putIfAbsent("METRICS_SINK", "cloudwatch");
-        if (model != null) {
-            env.put("BEDROCK_MODEL_ID", model);
-        }
-        if (metrics != null) {
-            env.put("METRICS_SINK", metrics.name());
-        }
+        Map<String, String> env = modelOptions.environment();
         ConsumerConfig config = ConsumerConfig.fromEnvironment(env);
         Duration summaryInterval = summaryInterval(env.get("SUMMARY_INTERVAL"));
         PrintStream stdout = System.out;
@@ -102,9 +84,7 @@ final class WorkerCommand implements Callable<Integer> {
         Map<String, String> quiet = new HashMap<>(env);
         quiet.put("METRICS_SINK", "none");
         ConsumerConfig pipelineConfig = ConsumerConfig.fromEnvironment(quiet);
-        SentimentPipeline pipeline = offline
-                ? Pipelines.create(pipelineConfig, new LexiconSentimentModel(), log, stdout)
-                : Pipelines.bedrock(pipelineConfig, log, stdout);
+        SentimentPipeline pipeline = modelOptions.pipeline(pipelineConfig, log, stdout);
         MetricsPublisher publisher = Pipelines.publisher(config, pipeline.model().modelId(), stdout);
         WorkerTotals totals = new WorkerTotals(pipeline.model().modelId(), pipeline.model().estimated());
         WorkerMetrics workerMetrics = new WorkerMetrics(publisher, log, totals);

@@ -25,7 +25,7 @@ class BoundariesTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "com.amazonaws.services.lambda..", "picocli..", "com.knuddels..",
                     "io.sentimentconsumer.lambda..", "io.sentimentconsumer.cli..", "io.sentimentconsumer.offline..",
-                    "io.sentimentconsumer.kcl..", "software.amazon.kinesis..");
+                    "io.sentimentconsumer.kcl..", "io.sentimentconsumer.redrive..", "software.amazon.kinesis..");
 
     @ArchTest
     static final ArchRule domainImportsNoAwsSdk = noClasses()
@@ -38,7 +38,8 @@ class BoundariesTest {
             .that().resideInAPackage("io.sentimentconsumer.lambda..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "picocli..", "com.knuddels..", "io.sentimentconsumer.cli..", "io.sentimentconsumer.offline..",
-                    "io.sentimentconsumer.kcl..", "software.amazon.kinesis..", "io.netty..");
+                    "io.sentimentconsumer.kcl..", "io.sentimentconsumer.redrive..", "software.amazon.kinesis..",
+                    "software.amazon.awssdk.services.sqs..", "io.netty..");
 
     /** The KCL worker is a runtime like Lambda: it uses the pipeline, and nothing of the other runtimes. */
     @ArchTest
@@ -47,6 +48,14 @@ class BoundariesTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "com.amazonaws.services.lambda..", "picocli..", "io.sentimentconsumer.lambda..",
                     "io.sentimentconsumer.cli..", "io.sentimentconsumer.offline..");
+
+    /** redrive runs the pipeline too, on ranges from the failure queue; the command line is its only caller. */
+    @ArchTest
+    static final ArchRule redriveIsARuntimeOfItsOwn = noClasses()
+            .that().resideInAPackage("io.sentimentconsumer.redrive..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "com.amazonaws.services.lambda..", "picocli..", "io.sentimentconsumer.lambda..",
+                    "io.sentimentconsumer.cli..", "io.sentimentconsumer.offline..", "io.sentimentconsumer.kcl..");
 
     @ArchTest
     static final ArchRule offlineEngineIsAModelNotARuntime = noClasses()

@@ -11,6 +11,7 @@ import io.sentimentconsumer.testing.JsonLines;
 import java.nio.file.Path;
 import io.sentimentconsumer.cli.SyntheticPosts;
 import io.sentimentconsumer.ingest.PostText;
+import io.sentimentconsumer.testing.CallLines;
 import io.sentimentconsumer.testing.CliProcess;
 import io.sentimentconsumer.testing.DynamoDbLocal;
 import io.sentimentconsumer.testing.FakeBedrock;
@@ -27,8 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -45,9 +44,6 @@ abstract class WorkerScenarios {
     private static final Duration DEADLINE = Duration.ofSeconds(90);
     /** The consumer's text preparation at its default MAX_POST_CHARS, which the workers under test use. */
     private static final PostText POST_TEXT = new PostText(1000);
-    private static final Pattern CALL_LINE = Pattern.compile(
-            "^Bedrock API token usage: Input tokens: (\\d+), Output tokens: (\\d+), Total tokens: (\\d+), "
-                    + "Posts analyzed: (\\d+),");
 
     /** Set by the subclass before its tests run. */
     static KinesisLocal kinesis;
@@ -85,7 +81,7 @@ abstract class WorkerScenarios {
             assertThat(dynamoDb.leases("app-a").values())
                     .allSatisfy(lease -> assertThat(lease.checkpoint()).isEqualTo(ends.get(lease.shardId())));
             TokenUsage billed = bedrock.billed();
-            assertThat(usageOfCallLines(worker.stderrLines())).isEqualTo(billed);
+            assertThat(CallLines.usage(worker.stderrLines())).isEqualTo(billed);
             assertThat(lastLineStartingWith(worker.stderrLines(), "Worker cumulative token summary: "))
                     .startsWith("Worker cumulative token summary: Total tokens: " + billed.totalTokens() + " (Input: "
                             + billed.inputTokens() + ", Output: " + billed.outputTokens() + "), API calls: "
@@ -126,7 +122,7 @@ abstract class WorkerScenarios {
                 assertThat(postsSent().keySet()).isEqualTo(all(kinesis.readAll(stream)).stream()
                         .map(WorkerScenarios::modelText).collect(Collectors.toSet()));
                 // And the fleet accounted for every token billed: the two workers' call lines add up to the bill.
-                assertThat(usageOfCallLines(first.stderrLines()).plus(usageOfCallLines(second.stderrLines())))
+                assertThat(CallLines.usage(first.stderrLines()).plus(CallLines.usage(second.stderrLines())))
                         .isEqualTo(bedrock.billed());
             }
         }
@@ -279,7 +275,7 @@ abstract class WorkerScenarios {
 
     /** Whether the worker has had a model call answered (it writes a call line for each). */
     private static boolean scoring(CliProcess worker) {
-        return worker.stderrLines().stream().anyMatch(line -> CALL_LINE.matcher(line).find());
+        return worker.stderrLines().stream().anyMatch(line -> CallLines.CALL_LINE.matcher(line).find());
     }
 
     /** The posts the fake was asked to score, each with how often, first calls only. */
@@ -300,17 +296,6 @@ abstract class WorkerScenarios {
 
     private static String modelText(String content) {
         return POST_TEXT.prepare(content).text();
-    }
-
-    private static TokenUsage usageOfCallLines(List<String> lines) {
-        TokenUsage sum = TokenUsage.ZERO;
-        for (String line : lines) {
-            Matcher m = CALL_LINE.matcher(line);
-            if (m.find()) {
-                sum = sum.plus(new TokenUsage(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), 0, 0));
-            }
-        }
-        return sum;
     }
 
     private static String lastLineStartingWith(List<String> lines, String prefix) {

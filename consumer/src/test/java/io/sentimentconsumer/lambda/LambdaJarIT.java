@@ -37,6 +37,16 @@ class LambdaJarIT {
         }
     }
 
+    /** redrive is an operator's command: its code and the SQS client are CLI-only. */
+    @Test
+    void carriesNoRedriveOrSqsClient() throws IOException {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            List<String> names = jar.stream().map(JarEntry::getName).toList();
+            assertThat(names).noneMatch(n -> n.startsWith("io/sentimentconsumer/redrive/")
+                    || n.startsWith("software/amazon/awssdk/services/sqs/"));
+        }
+    }
+
     /** The KCL worker's runtime is CLI-only: no KCL, no Netty, no Kinesis/DynamoDB clients, no protobuf. */
     @Test
     void carriesNoKclOrWhatOnlyTheWorkerNeeds() throws IOException {

@@ -237,7 +237,8 @@ public final class CostObservability extends Construct {
                         + " s behind the stream for 5 minutes",
                 iteratorAge(fn, Duration.minutes(1)), p.iteratorAgeAlarmSeconds() * 1000.0, 5);
         alarm("FailureQueueNotEmpty", "The event source mapping gave up on a batch: its shard and sequence range "
-                        + "are in the failure queue; replay them before the stream's retention ends",
+                        + "are in the failure queue, readable for " + p.redriveWindowHours() + " h at least. Run "
+                        + "sentiment-consumer.jar redrive --queue <FailureQueueUrl> (docs/failure-queue.md)",
                 failures.metricApproximateNumberOfMessagesVisible(options("Maximum", FIVE_MINUTES)), 1, 1);
         alarm("UnpricedCalls", "Calls to a model without a price: BedrockCost leaves them out, so spend is "
                 + "understated", m.sum(UNPRICED_CALLS, FIVE_MINUTES), 1, 1);

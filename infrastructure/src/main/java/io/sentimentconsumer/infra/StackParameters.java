@@ -71,6 +71,14 @@ public record StackParameters(
     /** Seconds the mapping waits to fill a batch. */
     public static final int MAPPING_BATCHING_WINDOW_SECONDS = 5;
 
+    /**
+     * Seven days, the end of Kinesis's extended retention: a range the mapping gives up on (at {@code
+     * maxRecordAgeSeconds} at the latest) stays readable for {@link #redriveWindowHours()} more, so a failure on a
+     * Friday evening can still be redriven on Monday. 24 hours left 18, less than a night and a day. Retention cannot
+     * be raised after the fact: records older than the old retention stay gone.
+     */
+    public static final int DEFAULT_STREAM_RETENTION_HOURS = 168;
+
     public static final String DEFAULT_MODEL_ID = "amazon.nova-micro-v1:0";
     public static final String DEFAULT_NAMESPACE = "SentimentAnalysis/Bedrock";
     public static final String LAMBDA_JAR = "consumer/target/sentiment-consumer-lambda.jar";
@@ -155,7 +163,7 @@ public record StackParameters(
                 c.choice("streamMode", StreamCapacity.class, StreamCapacity.ON_DEMAND),
                 c.choice("streamKey", StreamKey.class, StreamKey.AWS_MANAGED) == StreamKey.CUSTOMER_MANAGED,
                 c.integer("shardCount", 1),
-                c.integer("streamRetentionHours", 24),
+                c.integer("streamRetentionHours", DEFAULT_STREAM_RETENTION_HOURS),
                 Path.of(c.string("lambdaJar", defaultLambdaJar().toString())),
                 c.integer("memoryMb", 1024),
                 c.integer("timeoutSeconds", 60),
@@ -205,6 +213,14 @@ public record StackParameters(
 
     public String functionName() {
         return "sentiment-consumer-" + environment;
+    }
+
+    /**
+     * Hours a range in the failure queue is still readable at least: the mapping sends it when its oldest record is
+     * {@code maxRecordAgeSeconds} old at the latest, and the stream trims it at {@code streamRetentionHours}.
+     */
+    public int redriveWindowHours() {
+        return streamRetentionHours - (maxRecordAgeSeconds + 3599) / 3600;
     }
 
     /** The daily share of the monthly budget that the spend alarms compare against (a month of 30 days). */

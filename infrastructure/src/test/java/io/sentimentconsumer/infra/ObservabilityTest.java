@@ -125,6 +125,9 @@ class ObservabilityTest {
                 .containsEntry("Threshold", 300_000);
         assertThat(alarm(t, "FailureQueueNotEmpty")).containsEntry("MetricName", "ApproximateNumberOfMessagesVisible")
                 .containsEntry("Threshold", 1);
+        // Whoever gets the alarm learns how long they have and what to run.
+        assertThat((String) alarm(t, "FailureQueueNotEmpty").get("AlarmDescription"))
+                .contains("readable for 162 h at least", "redrive --queue <FailureQueueUrl>");
         assertThat(alarm(t, "UnpricedCalls")).containsEntry("MetricName", "UnpricedCalls")
                 .containsEntry("Statistic", "Sum").containsEntry("Threshold", 1);
         assertThat(alarm(Synth.template(Map.of()), "TokensPerPost")).containsEntry("Threshold", 100);

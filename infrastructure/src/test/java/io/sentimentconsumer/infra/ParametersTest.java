@@ -29,9 +29,21 @@ class ParametersTest {
         assertThat(p.snapStart()).isFalse();
         assertThat(p.maxRetryAttempts()).isEqualTo(5);
         assertThat(p.maxRecordAgeSeconds()).isEqualTo(21_600);
+        assertThat(p.streamRetentionHours()).isEqualTo(168);
         assertThat(p.monthlyBudgetUsd()).isEqualTo(100);
         assertThat(p.worker()).isFalse();
         assertThat(p.mappingEnabled()).isTrue();
+    }
+
+    @Test
+    void aRangeInTheFailureQueueStaysReadableOverAWeekendByDefault() {
+        // Sent at 6 h of age at the latest, trimmed at 168 h: 162 h left, more than Friday 18:00 to Monday 09:00.
+        assertThat(StackParameters.defaults().redriveWindowHours()).isEqualTo(162).isGreaterThan(63);
+        // The old default left 18 h; an age limit in part of an hour still costs the whole hour.
+        assertThat(StackParameters.fromContext(Map.<String, Object>of("streamRetentionHours", "24")::get)
+                .redriveWindowHours()).isEqualTo(18);
+        assertThat(StackParameters.fromContext(Map.<String, Object>of("streamRetentionHours", "24",
+                "maxRecordAgeSeconds", "3601")::get).redriveWindowHours()).isEqualTo(22);
     }
 
     @Test
@@ -64,7 +76,7 @@ class ParametersTest {
         assertThatThrownBy(() -> StackParameters.fromContext(Map.<String, Object>of("logRetentionDays", "10")::get))
                 .hasMessageContaining("logRetentionDays must be one of CloudWatch Logs' retention values");
         assertThatThrownBy(() -> StackParameters.fromContext(
-                Map.<String, Object>of("maxRecordAgeSeconds", "90000")::get))
+                Map.<String, Object>of("streamRetentionHours", "24", "maxRecordAgeSeconds", "90000")::get))
                 .hasMessageContaining("less than the stream's retention");
         assertThatThrownBy(() -> StackParameters.fromContext(Map.<String, Object>of("environment", "Prod")::get))
                 .hasMessageContaining("environment must be lowercase");

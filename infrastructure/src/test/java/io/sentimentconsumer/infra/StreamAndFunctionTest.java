@@ -29,7 +29,7 @@ class StreamAndFunctionTest {
                 "Name", "sentiment-posts-dev",
                 "StreamModeDetails", Map.of("StreamMode", "ON_DEMAND"),
                 "StreamEncryption", Map.of("EncryptionType", "KMS", "KeyId", "alias/aws/kinesis"),
-                "RetentionPeriodHours", 24));
+                "RetentionPeriodHours", 168));
         assertThat(Cfn.only(t, "AWS::Kinesis::Stream")).doesNotContainKey("ShardCount");
         t.hasResource("AWS::Kinesis::Stream", Map.of("DeletionPolicy", "Delete"));
     }

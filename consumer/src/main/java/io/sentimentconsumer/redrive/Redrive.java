@@ -1,0 +1,200 @@
+package io.sentimentconsumer.redrive;
+
+import io.sentimentconsumer.account.CallTotals;
+import io.sentimentconsumer.account.RecordCounts;
+import io.sentimentconsumer.log.EventLog;
+import io.sentimentconsumer.pipeline.InvocationReport;
+import io.sentimentconsumer.pipeline.SentimentPipeline;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The way back from the failure queue: for each message, read its range from the stream, run the records through
+ * the same pipeline as the Lambda handler, and delete the message only once every record of the range has a final
+ * outcome (scored, unscored, invalid). A message whose records are handed back again is kept, and visible in the
+ * queue again; the run then stops, since a failing model fails the next range too. Records past the stream's
+ * retention are reported on stdout with their range and count; they can never be read again, so the message is
+ * deleted once the rest of its range is done. Progress goes to the log (stderr), never post text.
+ */
+public final class Redrive {
+
+    static final String SUMMARY_TITLE = "Redrive range token summary";
+
+    private enum Decision { DELETE, KEEP, STOP }
+
+    private final FailureQueue queue;
+    private final RangeReader reader;
+    private final SentimentPipeline pipeline;
+    private final EventLog log;
+    private final PrintStream out;
+    private int messages, deleted, kept, toModel, lost, kinesisRequests;
+    private RecordCounts counts = RecordCounts.NONE;
+    private CallTotals calls = CallTotals.NONE;
+
+    /** @param pipeline the pipeline to run the ranges through; {@code null} for a dry run, which calls no model */
+    public Redrive(FailureQueue queue, RangeReader reader, SentimentPipeline pipeline, EventLog log, PrintStream out) {
+        this.queue = queue;
+        this.reader = reader;
+        this.pipeline = pipeline;
+        this.log = log;
+        this.out = out;
+    }
+
+    private boolean dryRun() {
+        return pipeline == null;
+    }
+
+    public RedriveReport run() throws InterruptedException {
+        long started = System.nanoTime();
+        Set<String> seen = new HashSet<>();
+        List<FailureQueue.Message> toRelease = new ArrayList<>();
+        boolean stopped = false;
+        try {
+            stopped = redriveAll(seen, toRelease);
+        } finally {
+            release(toRelease);
+        }
+        return new RedriveReport(dryRun(), messages, deleted, kept, counts, calls, toModel, lost, stopped,
+                kinesisRequests, queue.requests(), (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Takes the messages one by one; returns whether it stopped early because records were handed back. */
+    private boolean redriveAll(Set<String> seen, List<FailureQueue.Message> toRelease) throws InterruptedException {
+        for (Optional<FailureQueue.Message> next = queue.next(); next.isPresent(); next = queue.next()) {
+            FailureQueue.Message message = next.get();
+            if (!seen.add(message.id())) {
+                toRelease.add(message); // back again after its visibility timeout: every message had its turn
+                break;
+            }
+            messages++;
+            Decision decision = handle(message);
+            if (decision == Decision.DELETE && (dryRun() || delete(message))) {
+                deleted++;
+            } else {
+                kept++;
+            }
+            if (dryRun() || decision != Decision.DELETE) {
+                toRelease.add(message); // a failed delete leaves it invisible until its timeout: no matter
+            }
+            if (decision == Decision.STOP) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Kept messages (and all of a dry run's) become visible again now rather than when their timeout ends. */
+    private void release(List<FailureQueue.Message> messages) {
+        for (FailureQueue.Message message : messages) {
+            try {
+                queue.release(message);
+            } catch (SdkException e) {
+                log.warn("Message " + message.id() + " could not be made visible again (" + e.getMessage() + "); "
+                        + "it will be when its " + FailureQueue.VISIBILITY.toMinutes() + " minutes are over",
+                        fields("redrive_release_failed", message.id()));
+            }
+        }
+    }
+
+    private Decision handle(FailureQueue.Message message) throws InterruptedException {
+        FailureRecord range;
+        try {
+            range = FailureRecord.parse(message.body());
+        } catch (IllegalArgumentException e) {
+            log.warn("Message " + message.id() + " is not a Lambda failure record (" + e.getMessage() + "); it "
+                    + "stays in the queue", fields("redrive_not_a_failure_record", message.id()));
+            return Decision.KEEP;
+        }
+        RangeRead read = reader.read(range);
+        kinesisRequests += read.requests();
+        Map<String, Object> fields = fields("redrive_range", message.id());
+        fields.put("shardId", range.shardId());
+        fields.put("startSequenceNumber", range.startSequenceNumber());
+        fields.put("endSequenceNumber", range.endSequenceNumber());
+        fields.put("batchSize", range.batchSize());
+        if (!read.readable()) {
+            fields.put("event", "redrive_unreadable");
+            log.error("Message " + message.id() + ": " + range.describe() + " cannot be read: " + read.unreadable()
+                    + ". The message stays in the queue", fields);
+            return Decision.KEEP;
+        }
+        fields.put("records", read.records().size());
+        log.info("Message " + message.id() + ": " + range.describe() + (range.condition() == null ? ""
+                : ", sent to the queue on " + range.condition()) + ": read " + read.records().size()
+                + " records in " + read.requests() + " Kinesis requests", fields);
+        if (read.lost() > 0) {
+            reportLost(range, read);
+        }
+        if (read.records().size() > range.batchSize()) {
+            log.warn("The range holds " + read.records().size() + " records, more than the batch's "
+                    + range.batchSize() + ": with a ParallelizationFactor above 1 it holds other batches' records "
+                    + "too, and they are scored again", Map.of("event", "redrive_range_larger_than_batch"));
+        }
+        toModel += read.records().size();
+        if (dryRun()) {
+            out.println("redrive (dry run): message " + message.id() + ": " + range.describe() + ": would send "
+                    + read.records().size() + " records to the model, then delete the message");
+            return Decision.DELETE;
+        }
+        return read.records().isEmpty() ? Decision.DELETE : redrive(message, read);
+    }
+
+    private Decision redrive(FailureQueue.Message message, RangeRead read) {
+        InvocationReport report = pipeline.process(read.records(), SUMMARY_TITLE);
+        counts = counts.plus(report.counts());
+        calls = calls.plus(report.totals());
+        RecordCounts c = report.counts();
+        if (c.handedBack() > 0) {
+            log.error("Message " + message.id() + ": " + c.handedBack() + " records were handed back (see the "
+                    + "errors above); the message stays in the queue and is visible again now. Stopping: the rest "
+                    + "of the queue is left for the next redrive", fields("redrive_kept", message.id()));
+            return Decision.STOP;
+        }
+        log.info("Message " + message.id() + ": every record has its outcome (" + c.scored() + " scored, "
+                + c.unscored() + " unscored, " + c.invalid() + " invalid); deleting the message",
+                fields("redrive_done", message.id()));
+        return Decision.DELETE;
+    }
+
+    private boolean delete(FailureQueue.Message message) {
+        try {
+            queue.delete(message);
+            return true;
+        } catch (SdkException e) {
+            log.error("Message " + message.id() + " could not be deleted (" + e.getMessage() + "): it stays in the "
+                    + "queue, and the next redrive scores its range again", fields("redrive_delete_failed",
+                    message.id()));
+            return false;
+        }
+    }
+
+    private void reportLost(FailureRecord range, RangeRead read) {
+        lost += read.lost();
+        String line = "redrive: lost " + read.lost() + " of " + range.batchSize() + " records past the stream's "
+                + "retention: " + range.describe() + (read.firstReadable() == null ? ""
+                : "; the shard's oldest record now is " + read.firstReadable());
+        out.println(line);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("event", "redrive_lost");
+        fields.put("shardId", range.shardId());
+        fields.put("startSequenceNumber", range.startSequenceNumber());
+        fields.put("endSequenceNumber", range.endSequenceNumber());
+        fields.put("lost", read.lost());
+        log.error("Lost " + read.lost() + " records past the stream's retention (" + range.describe() + ")",
+                fields);
+    }
+
+    private static Map<String, Object> fields(String event, String messageId) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("event", event);
+        fields.put("messageId", messageId);
+        return fields;
+    }
+}
