@@ -30,6 +30,10 @@ public final class ConsumerMetrics {
     public static final String INVALID = "InvalidRecords";
     public static final String HANDED_BACK = "HandedBackRecords";
     public static final String UNPRICED_CALLS = "UnpricedCalls";
+    /** Records a redelivery found finished in a warm environment: not sent to the model again. */
+    public static final String REUSED_OUTCOMES = "ReusedOutcomes";
+    /** Attempts sent without an answer: Bedrock may have billed them, and their usage never reaches us. */
+    public static final String ABANDONED_ATTEMPTS = "AbandonedAttempts";
     /** Not emitted yet: a planned consumer change adds it; the dashboard shows it from the start. */
     public static final String THROTTLES = "BedrockThrottles";
 

@@ -1,5 +1,6 @@
 package io.sentimentconsumer.infra;
 
+import static io.sentimentconsumer.infra.ConsumerMetrics.ABANDONED_ATTEMPTS;
 import static io.sentimentconsumer.infra.ConsumerMetrics.CACHE_READ_INPUT_TOKENS;
 import static io.sentimentconsumer.infra.ConsumerMetrics.CACHE_WRITE_INPUT_TOKENS;
 import static io.sentimentconsumer.infra.ConsumerMetrics.COST;
@@ -11,6 +12,7 @@ import static io.sentimentconsumer.infra.ConsumerMetrics.NEGATIVE;
 import static io.sentimentconsumer.infra.ConsumerMetrics.NEUTRAL;
 import static io.sentimentconsumer.infra.ConsumerMetrics.OUTPUT_TOKENS;
 import static io.sentimentconsumer.infra.ConsumerMetrics.POSITIVE;
+import static io.sentimentconsumer.infra.ConsumerMetrics.REUSED_OUTCOMES;
 import static io.sentimentconsumer.infra.ConsumerMetrics.THROTTLES;
 import static io.sentimentconsumer.infra.ConsumerMetrics.TOKENS_PER_POST;
 import static io.sentimentconsumer.infra.ConsumerMetrics.TOTAL_TOKENS;
@@ -147,9 +149,11 @@ public final class CostObservability extends Construct {
                         graph("Records without a score", List.of(
                                 label(m.sum(INVALID, FIVE_MINUTES), "Invalid"),
                                 label(m.sum(UNSCORED, FIVE_MINUTES), "Unscored"),
-                                label(m.sum(HANDED_BACK, FIVE_MINUTES), "Handed back")), false),
-                        graph("Throttles and unpriced calls", List.of(
+                                label(m.sum(HANDED_BACK, FIVE_MINUTES), "Handed back"),
+                                label(m.sum(REUSED_OUTCOMES, FIVE_MINUTES), "Reused on redelivery")), false),
+                        graph("Throttles, abandoned attempts and unpriced calls", List.of(
                                 label(m.sum(THROTTLES, FIVE_MINUTES), "Bedrock throttles"),
+                                label(m.sum(ABANDONED_ATTEMPTS, FIVE_MINUTES), "Abandoned attempts (maybe billed)"),
                                 label(fn.metricThrottles(options("Sum", FIVE_MINUTES)), "Lambda throttles"),
                                 label(m.sum(UNPRICED_CALLS, FIVE_MINUTES), "Unpriced calls")), false)),
                 List.of(
