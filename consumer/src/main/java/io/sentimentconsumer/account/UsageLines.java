@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The two log lines users tail and build metric filters on. Their text is a contract: change it only together
- * with the README and the golden tests. Money is exact until here and rounded half-up only to print.
+ * with docs/observability.md and the golden tests. Money is exact until here and rounded half-up only to print.
  */
 public final class UsageLines {
 
