@@ -11,6 +11,7 @@ import java.math.BigDecimal;
  * @param costUsd        exact cost; {@code null} when the model has no price
  * @param durationMillis client-side wall time
  * @param latencyMillis  the service's {@code metrics.latencyMs}, {@code null} when absent
+ * @param attempts       the HTTP attempts inside the call
  */
 public record CallRecord(
         int batch,
@@ -21,8 +22,7 @@ public record CallRecord(
         double durationMillis,
         Long latencyMillis,
         String stopReason,
-        int attempts,
-        int throttles) {
+        Attempts attempts) {
 
     public boolean priced() {
         return costUsd != null;

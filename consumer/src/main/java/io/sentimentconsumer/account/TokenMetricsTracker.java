@@ -27,9 +27,8 @@ public final class TokenMetricsTracker {
     private final List<CallRecord> calls = new ArrayList<>();
     private int callsWithoutUsage;
     private int failedCalls;
-    private int failedAttempts;
-    private int failedThrottles;
-    private int abandonedAttempts;
+    /** The attempts of calls without a record: failed ones and those answered without usage. */
+    private Attempts unrecordedAttempts = Attempts.NONE;
 
     public TokenMetricsTracker(String modelId, Optional<ModelPrice> price, boolean estimated, EventLog log) {
         this.modelId = modelId;
@@ -40,10 +39,10 @@ public final class TokenMetricsTracker {
 
     /** Records a call that returned usage and logs its line. */
     public CallRecord record(int batch, boolean followUp, int posts, TokenUsage usage, double durationMillis,
-                             Long latencyMillis, String stopReason, int attempts, int throttles) {
+                             Long latencyMillis, String stopReason, Attempts attempts) {
         BigDecimal cost = price.flatMap(p -> p.cost(usage)).orElse(null);
         CallRecord call = new CallRecord(batch, followUp, posts, usage, cost, durationMillis, latencyMillis,
-                stopReason, attempts, throttles);
+                stopReason, attempts);
         synchronized (this) {
             calls.add(call);
         }
@@ -63,38 +62,27 @@ public final class TokenMetricsTracker {
         fields.put("latencyMs", latencyMillis);
         fields.put("costUsd", cost);
         fields.put("stopReason", stopReason);
-        fields.put("attempts", attempts);
-        fields.put("throttles", throttles);
+        fields.put("attempts", attempts.count());
+        fields.put("throttles", attempts.throttles());
         fields.put("estimated", estimated);
         log.info(UsageLines.call(call, estimated), fields);
         return call;
     }
 
     /** Records a call the service answered without usage: billed, but its tokens cannot be counted. */
-    public void recordWithoutUsage(int batch, int attempts, int throttles) {
+    public void recordWithoutUsage(int batch, Attempts attempts) {
         synchronized (this) {
             callsWithoutUsage++;
-            failedAttempts += attempts;
-            failedThrottles += throttles;
+            unrecordedAttempts = unrecordedAttempts.plus(attempts);
         }
         log.warn("Bedrock API call returned no token usage; its tokens cannot be counted",
                 Map.of("event", "bedrock_call_without_usage", "modelId", modelId, "batch", batch));
     }
 
-    /**
-     * Counts attempts sent that got no answer (the SDK abandoned them after its attempt timeout, or the connection
-     * was lost) and retried. Bedrock may have billed them, and no usage of theirs reaches us: they explain a gap
-     * between this ledger and Bedrock's own count.
-     */
-    public synchronized void recordAbandoned(int attempts) {
-        abandonedAttempts += attempts;
-    }
-
-    /** Records a call that failed after its retries; its attempts and throttles still count. */
-    public synchronized void recordFailure(int attempts, int throttles) {
+    /** Records a call that failed after its retries; its attempts still count. */
+    public synchronized void recordFailure(Attempts attempts) {
         failedCalls++;
-        failedAttempts += attempts;
-        failedThrottles += throttles;
+        unrecordedAttempts = unrecordedAttempts.plus(attempts);
     }
 
     public synchronized List<CallRecord> calls() {
@@ -107,8 +95,7 @@ public final class TokenMetricsTracker {
         TokenUsage usage = TokenUsage.ZERO;
         int posts = 0;
         int unpriced = 0;
-        int attempts = failedAttempts;
-        int throttles = failedThrottles;
+        Attempts attempts = unrecordedAttempts;
         BigDecimal cost = BigDecimal.ZERO;
         for (CallRecord call : calls) {
             usage = usage.plus(call.usage());
@@ -120,11 +107,10 @@ public final class TokenMetricsTracker {
             } else {
                 unpriced++;
             }
-            attempts += call.attempts();
-            throttles += call.throttles();
+            attempts = attempts.plus(call.attempts());
         }
         return new CallTotals(usage, calls.size(), posts, unpriced == 0 ? cost : null, unpriced,
-                callsWithoutUsage, failedCalls, attempts, throttles, abandonedAttempts);
+                callsWithoutUsage, failedCalls, attempts.count(), attempts.throttles(), attempts.abandoned());
     }
 
     public String modelId() {

@@ -94,11 +94,11 @@ public final class BatchAnalyzer {
             try {
                 reply = call(positions, followUp, timeout.get());
             } catch (ModelCallException e) {
-                gate.exit(e.throttles() > 0, null, e.backoffMillis());
+                gate.exit(e.attempts(), null);
                 failed(positions, followUp, e);
                 return;
             }
-            gate.exit(reply.throttles() > 0, reply.durationMillis(), reply.backoffMillis());
+            gate.exit(reply.attempts(), reply.durationMillis());
 
             List<Integer> pending = apply(AnswerParser.parse(reply.text(), positions.size()), positions);
             if (pending.isEmpty()) {
@@ -158,16 +158,14 @@ public final class BatchAnalyzer {
             try {
                 reply = model.converse(PromptContract.request(request), timeout);
             } catch (ModelCallException e) {
-                tracker.recordFailure(e.attempts(), e.throttles());
-                tracker.recordAbandoned(e.abandonedAttempts());
+                tracker.recordFailure(e.attempts());
                 throw e;
             }
-            tracker.recordAbandoned(reply.abandonedAttempts());
             if (reply.usage() == null) {
-                tracker.recordWithoutUsage(batch, reply.attempts(), reply.throttles());
+                tracker.recordWithoutUsage(batch, reply.attempts());
             } else {
                 tracker.record(batch, followUp, positions.size(), reply.usage(), reply.durationMillis(),
-                        reply.latencyMillis(), reply.stopReason(), reply.attempts(), reply.throttles());
+                        reply.latencyMillis(), reply.stopReason(), reply.attempts());
             }
             return reply;
         }

@@ -1,5 +1,6 @@
 package io.sentimentconsumer.analyze;
 
+import io.sentimentconsumer.account.Attempts;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -79,14 +80,14 @@ public final class CallGate {
      * @param succeededInMillis the call's duration when it returned an answer, else {@code null}
      * @param backoffMillis     the time the SDK waited between the call's attempts
      */
-    public void exit(boolean throttled, Double succeededInMillis, double backoffMillis) {
+    public void exit(Attempts attempts, Double succeededInMillis) {
         if (succeededInMillis != null && stale()) {
             latency.restart(succeededInMillis);
         } else if (succeededInMillis != null) {
             latency.observe(succeededInMillis);
         }
-        retryWaitNanos.addAndGet((long) (backoffMillis * 1e6));
-        concurrency.release(throttled);
+        retryWaitNanos.addAndGet((long) (attempts.backoffMillis() * 1e6));
+        concurrency.release(attempts.throttled());
     }
 
     /** Time calls spent waiting for a concurrency slot. */

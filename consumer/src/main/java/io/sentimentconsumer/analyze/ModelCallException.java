@@ -1,5 +1,7 @@
 package io.sentimentconsumer.analyze;
 
+import io.sentimentconsumer.account.Attempts;
+
 /**
  * A model call that failed after its retries. The message names the cause (and, for configuration errors, the
  * fix) and never contains post text.
@@ -22,48 +24,20 @@ public class ModelCallException extends RuntimeException {
     }
 
     private final Kind kind;
-    private final int attempts;
-    private final int throttles;
-    private final int abandonedAttempts;
-    private final double backoffMillis;
+    private final Attempts attempts;
 
-    /**
-     * @param abandonedAttempts attempts sent that got no answer (timed out, connection lost): Bedrock may have
-     *                          billed them
-     */
-    public ModelCallException(Kind kind, String message, int attempts, int throttles, int abandonedAttempts,
-                              double backoffMillis, Throwable cause) {
+    public ModelCallException(Kind kind, String message, Attempts attempts, Throwable cause) {
         super(message, cause);
         this.kind = kind;
         this.attempts = attempts;
-        this.throttles = throttles;
-        this.abandonedAttempts = abandonedAttempts;
-        this.backoffMillis = backoffMillis;
-    }
-
-    /** A failure whose attempts all got an answer (in-process models, tests). */
-    public ModelCallException(Kind kind, String message, int attempts, int throttles, double backoffMillis,
-                              Throwable cause) {
-        this(kind, message, attempts, throttles, 0, backoffMillis, cause);
     }
 
     public Kind kind() {
         return kind;
     }
 
-    public int attempts() {
+    /** The HTTP attempts the call made before it failed. */
+    public Attempts attempts() {
         return attempts;
-    }
-
-    public int throttles() {
-        return throttles;
-    }
-
-    public int abandonedAttempts() {
-        return abandonedAttempts;
-    }
-
-    public double backoffMillis() {
-        return backoffMillis;
     }
 }

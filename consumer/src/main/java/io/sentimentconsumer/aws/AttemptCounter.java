@@ -1,5 +1,6 @@
 package io.sentimentconsumer.aws;
 
+import io.sentimentconsumer.account.Attempts;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -33,8 +34,10 @@ final class AttemptCounter implements ExecutionInterceptor {
     }
 
     /**
-     * Attempts, throttles and back-off of one call. The back-off is the time from one answered attempt to the
-     * start of the next: the SDK's retry delay.
+     * Attempts, throttles, unanswered attempts and back-off of one call. The back-off is the time from one
+     * answered attempt to the start of the next: the SDK's retry delay. An attempt without an answer (timed out,
+     * connection lost) may still have been run, and billed, by Bedrock; an attempt whose connection failed before
+     * the request left counts too, so the figure is an upper bound.
      */
     static final class Counts {
         private final AtomicInteger attempts = new AtomicInteger();
@@ -59,25 +62,10 @@ final class AttemptCounter implements ExecutionInterceptor {
             }
         }
 
-        int attempts() {
-            return attempts.get();
-        }
-
-        int throttles() {
-            return throttles.get();
-        }
-
-        /**
-         * Attempts sent that got no HTTP answer: the SDK gave up on them (attempt timeout) or the connection was
-         * lost. Bedrock may have run, and billed, them; nobody will see their usage. An upper bound: an attempt
-         * whose connection failed before the request left counts too.
-         */
-        int abandoned() {
-            return attempts.get() - answered.get();
-        }
-
-        double backoffMillis() {
-            return backoffNanos.get() / 1e6;
+        /** The call's attempts so far. */
+        Attempts snapshot() {
+            return new Attempts(attempts.get(), throttles.get(), attempts.get() - answered.get(),
+                    backoffNanos.get() / 1e6);
         }
     }
 }

@@ -69,8 +69,7 @@ public final class BedrockConverseModel implements SentimentModel, AutoCloseable
         try {
             response = client.converse(converse);
         } catch (SdkException e) {
-            throw errors.toModelCallException(e, counts.attempts(), counts.throttles(), counts.abandoned(),
-                    counts.backoffMillis());
+            throw errors.toModelCallException(e, counts.snapshot());
         }
         double durationMillis = (System.nanoTime() - started) / 1e6;
         return new ModelReply(
@@ -81,10 +80,7 @@ public final class BedrockConverseModel implements SentimentModel, AutoCloseable
                 response.stopReasonAsString(),
                 durationMillis,
                 response.metrics() == null ? null : response.metrics().latencyMs(),
-                counts.attempts(),
-                counts.throttles(),
-                counts.abandoned(),
-                counts.backoffMillis());
+                counts.snapshot());
     }
 
     private static String text(ConverseResponse response) {

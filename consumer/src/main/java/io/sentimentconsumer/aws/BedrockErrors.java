@@ -1,5 +1,6 @@
 package io.sentimentconsumer.aws;
 
+import io.sentimentconsumer.account.Attempts;
 import io.sentimentconsumer.analyze.ModelCallException;
 import io.sentimentconsumer.analyze.ModelCallException.Kind;
 import java.net.UnknownHostException;
@@ -53,9 +54,8 @@ final class BedrockErrors {
         this.region = region == null ? "AWS_REGION" : region;
     }
 
-    ModelCallException toModelCallException(SdkException e, int attempts, int throttles, int abandoned,
-                                            double backoffMillis) {
-        String after = " (after " + attempts + (attempts == 1 ? " attempt)" : " attempts)");
+    ModelCallException toModelCallException(SdkException e, Attempts attempts) {
+        String after = " (after " + attempts.count() + (attempts.count() == 1 ? " attempt)" : " attempts)");
         if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
             String code = String.valueOf(service.awsErrorDetails().errorCode());
             String message = String.valueOf(service.awsErrorDetails().errorMessage());
@@ -63,28 +63,28 @@ final class BedrockErrors {
             String fix = configurationFix(code, message, service.statusCode());
             if (fix != null) {
                 return new ModelCallException(Kind.CONFIGURATION, "Bedrock rejected the call to " + modelId
-                        + ": " + what + ". Fix: " + fix, attempts, throttles, abandoned, backoffMillis, e);
+                        + ": " + what + ". Fix: " + fix, attempts, e);
             }
             // A ValidationException left here is one a smaller request can avoid: configurationFix took the rest.
             Kind kind = "ValidationException".equals(code) ? Kind.INPUT_REJECTED : Kind.TRANSIENT;
             return new ModelCallException(kind, "Bedrock Converse (" + modelId + ") failed" + after + ": " + what,
-                    attempts, throttles, abandoned, backoffMillis, e);
+                    attempts, e);
         }
         if (causedBy(e, UnknownHostException.class)) {
             return new ModelCallException(Kind.CONFIGURATION, "Bedrock Runtime endpoint for region " + region
                     + " cannot be resolved. Fix: set BEDROCK_REGION (or AWS_REGION) to a region where Amazon "
-                    + "Bedrock is available", attempts, throttles, abandoned, backoffMillis, e);
+                    + "Bedrock is available", attempts, e);
         }
         String message = String.valueOf(e.getMessage());
         if (message.contains("Unable to load credentials")) {
             return new ModelCallException(Kind.CONFIGURATION, "No AWS credentials found for Bedrock. Fix: run "
                     + "with an IAM role (Lambda execution role) or set credentials in the environment or profile",
-                    attempts, throttles, abandoned, backoffMillis, e);
+                    attempts, e);
         }
         String what = e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException
                 ? "timed out: " + message : e.getClass().getSimpleName() + ": " + message;
         return new ModelCallException(Kind.TRANSIENT, "Bedrock Converse (" + modelId + ") failed" + after + ": "
-                + what, attempts, throttles, abandoned, backoffMillis, e);
+                + what, attempts, e);
     }
 
     private String configurationFix(String code, String message, int status) {

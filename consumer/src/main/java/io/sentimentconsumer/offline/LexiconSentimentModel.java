@@ -1,5 +1,6 @@
 package io.sentimentconsumer.offline;
 
+import io.sentimentconsumer.account.Attempts;
 import io.sentimentconsumer.account.TokenUsage;
 import io.sentimentconsumer.analyze.ModelReply;
 import io.sentimentconsumer.analyze.ModelRequest;
@@ -51,7 +52,7 @@ public final class LexiconSentimentModel implements SentimentModel {
         String answer = answer(request.userMessage());
         double durationMillis = (System.nanoTime() - started) / 1e6;
         TokenUsage usage = TokenEstimator.estimate(request, answer);
-        return new ModelReply(answer, usage, STOP_REASON, durationMillis, null, 1, 0, 0);
+        return new ModelReply(answer, usage, STOP_REASON, durationMillis, null, Attempts.ONE);
     }
 
     private String answer(String userMessage) {

@@ -41,7 +41,7 @@ class TokenMetricsTrackerTest {
 
     /** Records a first call of {@code batch} that took one attempt. */
     private static CallRecord record(TokenMetricsTracker tracker, int batch, int posts, TokenUsage usage) {
-        return tracker.record(batch, false, posts, usage, 731.585, 702L, "end_turn", 1, 0);
+        return tracker.record(batch, false, posts, usage, 731.585, 702L, "end_turn", new Attempts(1, 0, 0, 0));
     }
 
     @Test
@@ -59,7 +59,7 @@ class TokenMetricsTrackerTest {
         TokenMetricsTracker tracker = novaMicroTracker();
 
         CallRecord call = tracker.record(2, true, 7, new TokenUsage(1234, 567, 300, 40), 731.585, 702L,
-                "max_tokens", 3, 2);
+                "max_tokens", new Attempts(3, 2, 0, 0));
 
         JsonNode line = out.documents().get(0);
         assertThat(line.get("level").asText()).isEqualTo("INFO");
@@ -116,7 +116,7 @@ class TokenMetricsTrackerTest {
                 new TokenUsage(1500, 612, 0, 120));
         BigDecimal expectedCost = BigDecimal.ZERO;
         for (int i = 0; i < usages.size(); i++) {
-            tracker.record(i + 1, false, 20 + i, usages.get(i), 500, null, "end_turn", 2, 1);
+            tracker.record(i + 1, false, 20 + i, usages.get(i), 500, null, "end_turn", new Attempts(2, 1, 0, 0));
             expectedCost = expectedCost.add(novaMicro().cost(usages.get(i)).orElseThrow());
         }
 
@@ -149,7 +149,7 @@ class TokenMetricsTrackerTest {
         TokenMetricsTracker tracker = novaMicroTracker();
 
         record(tracker, 1, 25, EXAMPLE_USAGE);
-        tracker.record(1, true, 4, new TokenUsage(300, 50, 0, 0), 200, null, "end_turn", 1, 0);
+        tracker.record(1, true, 4, new TokenUsage(300, 50, 0, 0), 200, null, "end_turn", new Attempts(1, 0, 0, 0));
 
         CallTotals totals = tracker.totals();
         assertThat(totals.apiCalls()).isEqualTo(2);
@@ -195,10 +195,10 @@ class TokenMetricsTrackerTest {
     void callsWithoutUsageAndFailedCallsCountAttemptsButAreNoApiCalls() {
         TokenMetricsTracker tracker = novaMicroTracker();
 
-        tracker.record(1, false, 25, EXAMPLE_USAGE, 731.585, 702L, "end_turn", 2, 1);
-        tracker.recordWithoutUsage(2, 1, 0);
-        tracker.recordWithoutUsage(3, 3, 2);
-        tracker.recordFailure(4, 4);
+        tracker.record(1, false, 25, EXAMPLE_USAGE, 731.585, 702L, "end_turn", new Attempts(2, 1, 0, 0));
+        tracker.recordWithoutUsage(2, new Attempts(1, 0, 0, 0));
+        tracker.recordWithoutUsage(3, new Attempts(3, 2, 0, 0));
+        tracker.recordFailure(new Attempts(4, 4, 0, 0));
 
         CallTotals totals = tracker.totals();
         assertThat(totals.apiCalls()).isEqualTo(1);
@@ -214,7 +214,7 @@ class TokenMetricsTrackerTest {
 
     @Test
     void warnsAboutACallWithoutUsage() {
-        novaMicroTracker().recordWithoutUsage(3, 1, 0);
+        novaMicroTracker().recordWithoutUsage(3, new Attempts(1, 0, 0, 0));
 
         assertThat(out.documents()).singleElement().satisfies(line -> {
             assertThat(line.get("level").asText()).isEqualTo("WARN");
@@ -228,11 +228,11 @@ class TokenMetricsTrackerTest {
     void listsCallsInBatchOrderWithTheFollowUpAfterTheFirstCall() {
         TokenMetricsTracker tracker = novaMicroTracker();
 
-        tracker.record(3, true, 2, EXAMPLE_USAGE, 1, null, "end_turn", 1, 0);
-        tracker.record(1, true, 5, EXAMPLE_USAGE, 1, null, "end_turn", 1, 0);
-        tracker.record(2, false, 25, EXAMPLE_USAGE, 1, null, "end_turn", 1, 0);
-        tracker.record(3, false, 25, EXAMPLE_USAGE, 1, null, "end_turn", 1, 0);
-        tracker.record(1, false, 25, EXAMPLE_USAGE, 1, null, "end_turn", 1, 0);
+        tracker.record(3, true, 2, EXAMPLE_USAGE, 1, null, "end_turn", new Attempts(1, 0, 0, 0));
+        tracker.record(1, true, 5, EXAMPLE_USAGE, 1, null, "end_turn", new Attempts(1, 0, 0, 0));
+        tracker.record(2, false, 25, EXAMPLE_USAGE, 1, null, "end_turn", new Attempts(1, 0, 0, 0));
+        tracker.record(3, false, 25, EXAMPLE_USAGE, 1, null, "end_turn", new Attempts(1, 0, 0, 0));
+        tracker.record(1, false, 25, EXAMPLE_USAGE, 1, null, "end_turn", new Attempts(1, 0, 0, 0));
 
         assertThat(tracker.calls())
                 .extracting(CallRecord::batch, CallRecord::followUp)
@@ -263,8 +263,8 @@ class TokenMetricsTrackerTest {
                     start.await();
                     for (int i = 0; i < callsPerThread; i++) {
                         int batch = thread * callsPerThread + i + 1;
-                        tracker.record(batch, false, 25, EXAMPLE_USAGE, 731.585, 702L, "end_turn", 1, 0);
-                        tracker.record(batch, true, 2, new TokenUsage(100, 10, 0, 0), 100, 90L, "end_turn", 2, 1);
+                        tracker.record(batch, false, 25, EXAMPLE_USAGE, 731.585, 702L, "end_turn", new Attempts(1, 0, 0, 0));
+                        tracker.record(batch, true, 2, new TokenUsage(100, 10, 0, 0), 100, 90L, "end_turn", new Attempts(2, 1, 0, 0));
                     }
                     return null;
                 }));

@@ -17,7 +17,7 @@ class UsageLinesTest {
     private static final TokenUsage EXAMPLE_USAGE = new TokenUsage(1234, 567, 0, 0);
 
     private static CallRecord call(TokenUsage usage, int posts, double durationMillis, BigDecimal cost) {
-        return new CallRecord(1, false, posts, usage, cost, durationMillis, 700L, "end_turn", 1, 0);
+        return new CallRecord(1, false, posts, usage, cost, durationMillis, 700L, "end_turn", Attempts.ONE);
     }
 
     private static CallRecord novaMicroCall(TokenUsage usage, int posts, double durationMillis) {
@@ -42,7 +42,7 @@ class UsageLinesTest {
         TokenMetricsTracker tracker = new TokenMetricsTracker(NOVA_MICRO, Optional.of(novaMicro()), false,
                 new EventLog(new PrintStream(OutputStream.nullOutputStream()), EventLog.Format.JSON));
         for (int batch = 1; batch <= 3; batch++) {
-            tracker.record(batch, false, 25, EXAMPLE_USAGE, 731.59, 700L, "end_turn", 1, 0);
+            tracker.record(batch, false, 25, EXAMPLE_USAGE, 731.59, 700L, "end_turn", Attempts.ONE);
         }
 
         // 3 × $0.00012257 = $0.00036771, printed half-up as $0.000368.

@@ -2,6 +2,7 @@ package io.sentimentconsumer.analyze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentimentconsumer.account.Attempts;
 import io.sentimentconsumer.testing.Polling;
 import java.time.Duration;
 import java.util.concurrent.FutureTask;
@@ -24,7 +25,7 @@ class CallGateTest {
 
         assertThat(enter(gate)).as("the first call of the invocation").isTrue();
         assertThat(enter(gate)).as("a second call while the first is out").isFalse();
-        gate.exit(false, 200.0, 0);
+        gate.exit(Attempts.ONE, 200.0);
 
         assertThat(latency.expectedMillis()).isEqualTo(200.0);
         assertThat(enter(gate)).as("a call after the estimate was refreshed").isTrue();
@@ -38,7 +39,7 @@ class CallGateTest {
         CallGate first = gate(concurrency, latency, 10_000);
 
         assertThat(enter(first)).isTrue();
-        first.exit(false, null, 0);
+        first.exit(Attempts.ONE, null);
 
         assertThat(latency.expectedMillis()).isEqualTo(60_000.0);
         assertThat(enter(first)).as("the same invocation again").isFalse();

@@ -1,5 +1,6 @@
 package io.sentimentconsumer.kcl;
 
+import io.sentimentconsumer.account.Attempts;
 import io.sentimentconsumer.account.TokenUsage;
 import io.sentimentconsumer.analyze.ModelCallException;
 import io.sentimentconsumer.analyze.ModelReply;
@@ -90,7 +91,7 @@ final class LifecycleModel implements SentimentModel {
         }
         if (roll < 22) {
             throw new ModelCallException(ModelCallException.Kind.TRANSIENT,
-                    "InternalServerException: The server encountered an internal error.", 4, 0, 350, null);
+                    "InternalServerException: The server encountered an internal error.", new Attempts(4, 0, 0, 350), null);
         }
         StringBuilder answer = new StringBuilder();
         int lines = 0;
@@ -107,6 +108,6 @@ final class LifecycleModel implements SentimentModel {
             billed = billed.plus(usage);
             answered++;
         }
-        return new ModelReply(answer.toString(), usage, "end_turn", 5, 4L, 1, 0, 0);
+        return new ModelReply(answer.toString(), usage, "end_turn", 5, 4L, Attempts.ONE);
     }
 }

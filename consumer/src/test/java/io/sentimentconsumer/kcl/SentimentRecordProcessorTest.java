@@ -2,6 +2,7 @@ package io.sentimentconsumer.kcl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentimentconsumer.account.Attempts;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sentimentconsumer.account.TokenUsage;
 import io.sentimentconsumer.analyze.ModelCallException;
@@ -74,7 +75,7 @@ class SentimentRecordProcessorTest {
                 duringCall.run();
                 if (request.userMessage().contains(poison) && failed.getAndIncrement() < failures) {
                     throw new ModelCallException(ModelCallException.Kind.TRANSIENT, "InternalServerException",
-                            1, 0, 0, null);
+                            Attempts.ONE, null);
                 }
                 long lines = request.userMessage().lines().count();
                 StringBuilder answer = new StringBuilder();
@@ -82,7 +83,7 @@ class SentimentRecordProcessorTest {
                     answer.append(n).append("|0.5\n");
                 }
                 return new ModelReply(answer.toString(), new TokenUsage(lines * 30, lines * 6, 0, 0), "end_turn",
-                        10, 9L, 1, 0, 0);
+                        10, 9L, Attempts.ONE);
             }
         };
     }

@@ -2,6 +2,7 @@ package io.sentimentconsumer.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentimentconsumer.account.Attempts;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
@@ -82,8 +83,7 @@ class LexiconSentimentModelTest {
         ModelReply reply = model.converse(PromptContract.request(POSTS), TIMEOUT);
 
         assertThat(reply.stopReason()).isEqualTo("end_turn");
-        assertThat(reply.attempts()).isEqualTo(1);
-        assertThat(reply.throttles()).isZero();
+        assertThat(reply.attempts()).isEqualTo(new Attempts(1, 0, 0, 0));
         assertThat(reply.latencyMillis()).isNull();
         assertThat(reply.durationMillis()).isNotNegative();
         assertThat(reply.usage().hasCacheTokens()).isFalse();

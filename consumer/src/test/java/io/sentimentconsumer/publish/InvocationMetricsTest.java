@@ -3,6 +3,7 @@ package io.sentimentconsumer.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.sentimentconsumer.account.Attempts;
 import io.sentimentconsumer.account.CallRecord;
 import io.sentimentconsumer.account.CallTotals;
 import io.sentimentconsumer.account.RecordCounts;
@@ -21,7 +22,7 @@ class InvocationMetricsTest {
 
     private static CallRecord call(TokenUsage usage, int posts, double durationMillis, String cost) {
         return new CallRecord(1, false, posts, usage, cost == null ? null : new BigDecimal(cost), durationMillis,
-                650L, "end_turn", 1, 0);
+                650L, "end_turn", Attempts.ONE);
     }
 
     private static CallTotals totals(int unpricedCalls) {

@@ -2,6 +2,7 @@ package io.sentimentconsumer.publish;
 
 import static java.util.stream.Collectors.toCollection;
 
+import io.sentimentconsumer.account.Attempts;
 import io.sentimentconsumer.account.CallRecord;
 import io.sentimentconsumer.account.CallTotals;
 import io.sentimentconsumer.account.ModelPrice;
@@ -38,7 +39,7 @@ final class Invocations {
         for (int i = 0; i < calls; i++) {
             TokenUsage usage = new TokenUsage(1234 + (long) i * step, 567, i % 2 == 0 ? 0 : 800, 0);
             BigDecimal cost = NOVA_MICRO.cost(usage).orElseThrow();
-            records.add(new CallRecord(i + 1, false, 25, usage, cost, 700 + i * step * 0.25, 650L, "end_turn", 1, 0));
+            records.add(new CallRecord(i + 1, false, 25, usage, cost, 700 + i * step * 0.25, 650L, "end_turn", Attempts.ONE));
         }
         CallTotals totals = new CallTotals(TokenUsage.ZERO, calls, 25 * calls, BigDecimal.ZERO, 0, 0, 0, calls, 0);
         return InvocationMetrics.of(records, totals, COUNTS);
