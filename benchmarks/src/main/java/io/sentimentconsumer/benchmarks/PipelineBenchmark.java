@@ -6,6 +6,7 @@ import io.sentimentconsumer.ingest.InputRecord;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.ConsumerConfig;
 import io.sentimentconsumer.pipeline.InvocationReport;
+import io.sentimentconsumer.pipeline.InvocationReporter;
 import io.sentimentconsumer.pipeline.Pipelines;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
 import java.io.OutputStream;
@@ -43,6 +44,7 @@ public class PipelineBenchmark {
 
     private List<InputRecord> input;
     private SentimentPipeline pipeline;
+    private InvocationReporter reporter;
 
     @Setup
     public void setUp() {
@@ -52,12 +54,16 @@ public class PipelineBenchmark {
             input.add(new InputRecord(Integer.toString(i), posts.next().toBytes()));
         }
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
-        pipeline = Pipelines.create(ConsumerConfig.fromEnvironment(Map.of("ENVIRONMENT", "bench")),
-                new InstantModel(ConsumerConfig.DEFAULT_MODEL_ID), new EventLog(discard, EventLog.Format.JSON), discard);
+        ConsumerConfig config = ConsumerConfig.fromEnvironment(Map.of("ENVIRONMENT", "bench"));
+        EventLog log = new EventLog(discard, EventLog.Format.JSON);
+        pipeline = Pipelines.create(config, new InstantModel(ConsumerConfig.DEFAULT_MODEL_ID), log);
+        reporter = Pipelines.reporter(config, pipeline.model(), log, discard);
     }
 
     @Benchmark
     public InvocationReport invocation() {
-        return pipeline.process(input, "Lambda invocation token summary");
+        // What the handler does per invocation: the analysis, then the EMF document and the summary line.
+        long started = System.nanoTime();
+        return reporter.report(pipeline.analyse(input), "Lambda invocation token summary", started);
     }
 }

@@ -41,4 +41,83 @@ public record RecordCounts(
                 handedBack + other.handedBack, truncated + other.truncated, duplicates + other.duplicates,
                 reused + other.reused);
     }
+
+    /** Counts records one outcome at a time. */
+    public static Tally tally() {
+        return new Tally();
+    }
+
+    /** Adds up where records ended; not thread-safe, for one invocation's thread. */
+    public static final class Tally {
+        private int recordsIn;
+        private int positive;
+        private int negative;
+        private int neutral;
+        private int unscored;
+        private int invalid;
+        private int handedBack;
+        private int truncated;
+        private int duplicates;
+        private int reused;
+
+        private Tally() {}
+
+        public Tally positive() {
+            recordsIn++;
+            positive++;
+            return this;
+        }
+
+        public Tally negative() {
+            recordsIn++;
+            negative++;
+            return this;
+        }
+
+        public Tally neutral() {
+            recordsIn++;
+            neutral++;
+            return this;
+        }
+
+        public Tally unscored() {
+            recordsIn++;
+            unscored++;
+            return this;
+        }
+
+        public Tally invalid() {
+            recordsIn++;
+            invalid++;
+            return this;
+        }
+
+        public Tally handedBack() {
+            recordsIn++;
+            handedBack++;
+            return this;
+        }
+
+        /** A record whose outcome an earlier delivery produced, and counted. */
+        public Tally reused() {
+            recordsIn++;
+            reused++;
+            return this;
+        }
+
+        public Tally truncated(int posts) {
+            truncated += posts;
+            return this;
+        }
+
+        public Tally duplicates(int posts) {
+            duplicates += posts;
+            return this;
+        }
+
+        public RecordCounts counts() {
+            return new RecordCounts(recordsIn, positive, negative, neutral, unscored, invalid, handedBack, truncated,
+                    duplicates, reused);
+        }
+    }
 }

@@ -5,7 +5,6 @@ import io.sentimentconsumer.offline.LexiconSentimentModel;
 import io.sentimentconsumer.pipeline.ConsumerConfig;
 import io.sentimentconsumer.pipeline.Pipelines;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
-import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -44,8 +43,7 @@ final class ModelOptions {
     }
 
     /** The pipeline on Bedrock, or on the offline engine with {@code --offline}. */
-    SentimentPipeline pipeline(ConsumerConfig config, EventLog log, PrintStream metricsOut) {
-        return offline ? Pipelines.create(config, new LexiconSentimentModel(), log, metricsOut)
-                : Pipelines.bedrock(config, log, metricsOut);
+    SentimentPipeline pipeline(ConsumerConfig config, EventLog log) {
+        return offline ? Pipelines.create(config, new LexiconSentimentModel(), log) : Pipelines.bedrock(config, log);
     }
 }

@@ -3,6 +3,8 @@ package io.sentimentconsumer.cli;
 import io.sentimentconsumer.kcl.KclClients;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.ConsumerConfig;
+import io.sentimentconsumer.pipeline.InvocationReporter;
+import io.sentimentconsumer.pipeline.Pipelines;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
 import io.sentimentconsumer.redrive.FailureQueue;
 import io.sentimentconsumer.redrive.RangeReader;
@@ -53,17 +55,24 @@ final class RedriveCommand implements Callable<Integer> {
         EventLog log = new EventLog(System.err, EventLog.Format.TEXT);
         try (KinesisClient kinesis = KclClients.kinesisSync();
              SqsClient sqs = sqs();
-             SentimentPipeline pipeline = dryRun ? null : pipeline(log, stdout)) {
+             SentimentPipeline pipeline = dryRun ? null : pipeline(log)) {
+            InvocationReporter reporter = pipeline == null ? null : Pipelines.reporter(config(), pipeline.model(),
+                    log, stdout);
             RedriveReport report = new Redrive(new FailureQueue(sqs, queue),
-                    new RangeReader(kinesis, d -> Thread.sleep(d.toMillis())), pipeline, log, stdout).run();
+                    new RangeReader(kinesis, d -> Thread.sleep(d.toMillis())), pipeline, reporter, log, stdout)
+                    .run();
             stdout.println(report.line());
             stdout.flush();
             return report.exitCode();
         }
     }
 
-    private SentimentPipeline pipeline(EventLog log, PrintStream stdout) {
-        return modelOptions.pipeline(ConsumerConfig.fromEnvironment(modelOptions.environment()), log, stdout);
+    private SentimentPipeline pipeline(EventLog log) {
+        return modelOptions.pipeline(config(), log);
+    }
+
+    private ConsumerConfig config() {
+        return ConsumerConfig.fromEnvironment(modelOptions.environment());
     }
 
     /** SQS on the JDK's URL connection, like the other clients; endpoint and region from the SDK's configuration. */

@@ -96,11 +96,12 @@ final class ReplayCommand implements Callable<Integer> {
         if (config.modelId() == null) {
             log.info("No model configured (--model or BEDROCK_MODEL_ID): using the offline lexicon engine; "
                     + "token figures are estimates priced as Nova Micro", Map.of());
-            pipeline = Pipelines.create(config, new LexiconSentimentModel(), log, stdout);
+            pipeline = Pipelines.create(config, new LexiconSentimentModel(), log);
         } else {
-            pipeline = Pipelines.bedrock(config, log, stdout);
+            pipeline = Pipelines.bedrock(config, log);
         }
-        KinesisSentimentHandler handler = new KinesisSentimentHandler(pipeline, reports::add);
+        KinesisSentimentHandler handler = new KinesisSentimentHandler(pipeline,
+                Pipelines.reporter(config, pipeline.model(), log, stdout), reports::add);
         BatchResponse response = invoke(handler, event);
         for (int retry = 1; redeliver && retry <= maxRetries && !response.itemIdentifiers().isEmpty(); retry++) {
             event = redelivery(event, response);

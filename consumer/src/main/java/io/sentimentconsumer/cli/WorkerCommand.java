@@ -12,7 +12,6 @@ import io.sentimentconsumer.publish.MetricsPublisher;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -79,12 +78,8 @@ final class WorkerCommand implements Callable<Integer> {
         PrintStream stdout = System.out;
         EventLog log = new EventLog(System.err, logFormat);
 
-        // The worker buffers measurements and publishes once a minute; the pipeline's own sink (unused, since the
-        // worker calls analyse()) is "none" so that no second CloudWatch client is built.
-        Map<String, String> quiet = new HashMap<>(env);
-        quiet.put("METRICS_SINK", "none");
-        ConsumerConfig pipelineConfig = ConsumerConfig.fromEnvironment(quiet);
-        SentimentPipeline pipeline = modelOptions.pipeline(pipelineConfig, log, stdout);
+        // The worker buffers measurements and publishes them once a minute (WorkerMetrics).
+        SentimentPipeline pipeline = modelOptions.pipeline(config, log);
         MetricsPublisher publisher = Pipelines.publisher(config, pipeline.model().modelId(), stdout);
         WorkerTotals totals = new WorkerTotals(pipeline.model().modelId(), pipeline.model().estimated());
         WorkerMetrics workerMetrics = new WorkerMetrics(publisher, log, totals);

@@ -7,6 +7,7 @@ import io.sentimentconsumer.ingest.InputRecord;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.ConsumerConfig;
 import io.sentimentconsumer.pipeline.InvocationReport;
+import io.sentimentconsumer.pipeline.InvocationReporter;
 import io.sentimentconsumer.pipeline.Pipelines;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
 import java.io.IOException;
@@ -33,23 +34,33 @@ public final class KinesisSentimentHandler implements RequestStreamHandler {
     public static final String SUMMARY_TITLE = "Lambda invocation token summary";
 
     private final SentimentPipeline pipeline;
+    private final InvocationReporter reporter;
     private final Consumer<InvocationReport> reports;
     /** Held so the runtime's weak registry keeps it; it runs only when SnapStart takes a snapshot. */
     private SnapStartPriming priming;
 
     /** The constructor Lambda calls, once per execution environment. */
     public KinesisSentimentHandler() {
-        this(Pipelines.bedrock(ConsumerConfig.fromEnvironment(System.getenv()),
-                new EventLog(System.out, EventLog.Format.JSON), System.out), report -> { });
+        this(ConsumerConfig.fromEnvironment(System.getenv()), new EventLog(System.out, EventLog.Format.JSON));
         this.priming = SnapStartPriming.register();
+    }
+
+    private KinesisSentimentHandler(ConsumerConfig config, EventLog log) {
+        this(Pipelines.bedrock(config, log), config, log);
+    }
+
+    private KinesisSentimentHandler(SentimentPipeline pipeline, ConsumerConfig config, EventLog log) {
+        this(pipeline, Pipelines.reporter(config, pipeline.model(), log, System.out), report -> { });
     }
 
     /**
      * @param reports receives each invocation's full report (per-record outcomes), e.g. for {@code replay} to write
      *                the scores to a file; Lambda itself needs only the batch item failures
      */
-    public KinesisSentimentHandler(SentimentPipeline pipeline, Consumer<InvocationReport> reports) {
+    public KinesisSentimentHandler(SentimentPipeline pipeline, InvocationReporter reporter,
+                                   Consumer<InvocationReport> reports) {
         this.pipeline = pipeline;
+        this.reporter = reporter;
         this.reports = reports;
     }
 
@@ -60,13 +71,14 @@ public final class KinesisSentimentHandler implements RequestStreamHandler {
 
     /** One invocation on records already read; {@code context} may be null (no deadline). */
     public BatchResponse handle(List<KinesisEventJson.Record> records, Context context) {
+        long started = System.nanoTime();
         List<InputRecord> inputs = new ArrayList<>(records.size());
         for (KinesisEventJson.Record record : records) {
             inputs.add(record.toInput());
         }
         Deadline deadline = context == null
                 ? Deadline.NONE : Deadline.after(Duration.ofMillis(context.getRemainingTimeInMillis()));
-        InvocationReport report = pipeline.process(inputs, SUMMARY_TITLE, deadline);
+        InvocationReport report = reporter.report(pipeline.analyse(inputs, deadline), SUMMARY_TITLE, started);
         reports.accept(report);
         return new BatchResponse(report.handedBack());
     }

@@ -3,6 +3,8 @@ package io.sentimentconsumer.lambda;
 import io.sentimentconsumer.analyze.InstantModel;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.InvocationReport;
+import io.sentimentconsumer.pipeline.InvocationReporter;
+import io.sentimentconsumer.pipeline.OutcomeMemory;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
 import io.sentimentconsumer.publish.EmfMetricsPublisher;
 import io.sentimentconsumer.publish.MetricDimensions;
@@ -55,10 +57,12 @@ final class SnapStartPriming implements Resource {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         EventLog log = new EventLog(nowhere, EventLog.Format.JSON);
         try (SentimentPipeline pipeline = new SentimentPipeline(new InstantModel(PRIMING_MODEL_ID), 25, 4, 1000,
-                Duration.ofSeconds(2), Optional.empty(), new EmfMetricsPublisher(nowhere,
-                new MetricDimensions("Priming", "priming", PRIMING_MODEL_ID)), log)) {
+                Duration.ofSeconds(2), Optional.empty(), log, new OutcomeMemory(OutcomeMemory.DEFAULT_BYTES))) {
+            InvocationReporter reporter = new InvocationReporter(new EmfMetricsPublisher(nowhere,
+                    new MetricDimensions("Priming", "priming", PRIMING_MODEL_ID)), log, PRIMING_MODEL_ID,
+                    pipeline.model().estimated());
             List<InvocationReport> reports = new ArrayList<>(1);
-            new KinesisSentimentHandler(pipeline, reports::add).handleRequest(
+            new KinesisSentimentHandler(pipeline, reporter, reports::add).handleRequest(
                     new ByteArrayInputStream(KinesisEventJson.write(records())), OutputStream.nullOutputStream(), null);
             return reports.get(0);
         }

@@ -28,24 +28,29 @@ public final class Pipelines {
     }
 
     /** The pipeline on Amazon Bedrock with the configured (or default) model. */
-    public static SentimentPipeline bedrock(ConsumerConfig config, EventLog log, PrintStream metricsOut) {
-        return create(config, BedrockConverseModel.create(config.modelIdOrDefault(), config.bedrockRegion()),
-                log, metricsOut);
+    public static SentimentPipeline bedrock(ConsumerConfig config, EventLog log) {
+        return create(config, BedrockConverseModel.create(config.modelIdOrDefault(), config.bedrockRegion()), log);
     }
 
-    /**
-     * The pipeline on any model.
-     *
-     * @param metricsOut where EMF documents go (stdout in Lambda)
-     */
-    public static SentimentPipeline create(ConsumerConfig config, SentimentModel model, EventLog log,
-                                           PrintStream metricsOut) {
+    /** The pipeline on any model. */
+    public static SentimentPipeline create(ConsumerConfig config, SentimentModel model, EventLog log) {
         PriceTable prices = config.priceTableFile() == null
                 ? PriceTable.bundled()
                 : PriceTable.fromFile(config.priceTableFile());
-        MetricsPublisher publisher = publisher(config, model.modelId(), metricsOut);
         return new SentimentPipeline(model, config.batchSize(), config.concurrency(), config.maxPostChars(),
-                Duration.ofMillis(config.deadlineMarginMillis()), prices.priceFor(model.pricedAs()), publisher, log,
+                Duration.ofMillis(config.deadlineMarginMillis()), prices.priceFor(model.pricedAs()), log,
                 new OutcomeMemory(OutcomeMemory.DEFAULT_BYTES));
+    }
+
+    /**
+     * The reporter of a runtime that reports each delivery (Lambda, replay, redrive): the configured metrics sink
+     * and the summary line.
+     *
+     * @param metricsOut where EMF documents go (stdout in Lambda)
+     */
+    public static InvocationReporter reporter(ConsumerConfig config, SentimentModel model, EventLog log,
+                                              PrintStream metricsOut) {
+        return new InvocationReporter(publisher(config, model.modelId(), metricsOut), log, model.modelId(),
+                model.estimated());
     }
 }

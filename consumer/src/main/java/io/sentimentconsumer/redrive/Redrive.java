@@ -4,6 +4,7 @@ import io.sentimentconsumer.account.CallTotals;
 import io.sentimentconsumer.account.RecordCounts;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.InvocationReport;
+import io.sentimentconsumer.pipeline.InvocationReporter;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -32,17 +33,23 @@ public final class Redrive {
     private final FailureQueue queue;
     private final RangeReader reader;
     private final SentimentPipeline pipeline;
+    private final InvocationReporter reporter;
     private final EventLog log;
     private final PrintStream out;
     private int messages, deleted, kept, toModel, lost, kinesisRequests;
     private RecordCounts counts = RecordCounts.NONE;
     private CallTotals calls = CallTotals.NONE;
 
-    /** @param pipeline the pipeline to run the ranges through; {@code null} for a dry run, which calls no model */
-    public Redrive(FailureQueue queue, RangeReader reader, SentimentPipeline pipeline, EventLog log, PrintStream out) {
+    /**
+     * @param pipeline the pipeline to run the ranges through; {@code null} for a dry run, which calls no model
+     * @param reporter publishes each range's metrics and writes its summary; {@code null} for a dry run
+     */
+    public Redrive(FailureQueue queue, RangeReader reader, SentimentPipeline pipeline, InvocationReporter reporter,
+                   EventLog log, PrintStream out) {
         this.queue = queue;
         this.reader = reader;
         this.pipeline = pipeline;
+        this.reporter = reporter;
         this.log = log;
         this.out = out;
     }
@@ -147,7 +154,8 @@ public final class Redrive {
     }
 
     private Decision redrive(FailureQueue.Message message, RangeRead read) {
-        InvocationReport report = pipeline.process(read.records(), SUMMARY_TITLE);
+        long analysed = System.nanoTime();
+        InvocationReport report = reporter.report(pipeline.analyse(read.records()), SUMMARY_TITLE, analysed);
         counts = counts.plus(report.counts());
         calls = calls.plus(report.totals());
         RecordCounts c = report.counts();

@@ -10,6 +10,7 @@ import io.sentimentconsumer.analyze.ModelReply;
 import io.sentimentconsumer.analyze.ModelRequest;
 import io.sentimentconsumer.analyze.SentimentModel;
 import io.sentimentconsumer.log.EventLog;
+import io.sentimentconsumer.pipeline.OutcomeMemory;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
 import io.sentimentconsumer.publish.Measurement;
 import io.sentimentconsumer.testing.JsonLines;
@@ -90,7 +91,7 @@ class SentimentRecordProcessorTest {
 
     private SentimentRecordProcessor processor(SentimentModel model, int modelBatch, int shardBatch) {
         SentimentPipeline pipeline = new SentimentPipeline(model, modelBatch, 1, 1000, Duration.ofSeconds(1),
-                Optional.empty(), measurements -> { }, log);
+                Optional.empty(), log, OutcomeMemory.none());
         WorkerTotals totals = new WorkerTotals(model.modelId(), false);
         metrics = new WorkerMetrics(published::addAll, log, totals);
         return new SentimentRecordProcessor(pipeline, shardBatch, totals, metrics, log,

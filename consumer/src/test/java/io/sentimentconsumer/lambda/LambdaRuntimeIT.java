@@ -111,7 +111,7 @@ class LambdaRuntimeIT {
     @Test
     void handsBackEveryRecordOfABatchTheModelKeepsFailingBySequenceNumber() throws Exception {
         bedrock.script(call -> Failure.internal());
-        byte[] event = Files.readAllBytes(ROOT.resolve("test-events/kinesis-25.json"));
+        byte[] event = committed("kinesis-25.json", "failing");
         int logged = logLines().size();
 
         JsonNode response = respond(event, FUNCTION_TIMEOUT);
@@ -130,7 +130,7 @@ class LambdaRuntimeIT {
         // Every answer takes 2 s and the invocation has 5 s, 2 s of them kept free for the summary and metrics: the
         // first four calls finish, and no fifth can start in the 1 s left, so the rest go back before the timeout.
         bedrock.script(call -> new Late(FakeBedrock.scoreAll(call), 2_000));
-        byte[] event = Files.readAllBytes(ROOT.resolve("test-events/kinesis-150.json"));
+        byte[] event = committed("kinesis-150.json", "deadline");
         Duration timeout = Duration.ofMillis(5_000);
         int logged = logLines().size();
         long started = System.nanoTime();
@@ -159,8 +159,26 @@ class LambdaRuntimeIT {
                 .contains("event source mapping");
         // The environment survives and answers the next event.
         bedrock.script(FakeBedrock::scoreAll);
-        assertThat(respond(Files.readAllBytes(ROOT.resolve("test-events/kinesis-25.json")), FUNCTION_TIMEOUT)
+        assertThat(respond(committed("kinesis-25.json", "after-an-error"), FUNCTION_TIMEOUT)
                 .path("batchItemFailures")).isEmpty();
+    }
+
+    /** Lambda redelivers finished records to a warm environment: their outcomes are reused, nothing is billed. */
+    @Test
+    void aRedeliveredEventIsAnsweredFromTheEnvironmentsMemoryWithoutAModelCall() throws Exception {
+        bedrock.script(FakeBedrock::scoreAll);
+        byte[] event = committed("kinesis-25.json", "redelivered");
+        respond(event, FUNCTION_TIMEOUT);
+        int callsBefore = bedrock.calls().size();
+        int logged = logLines().size();
+
+        JsonNode response = respond(event, FUNCTION_TIMEOUT);
+
+        assertThat(response.path("batchItemFailures")).isEmpty();
+        assertThat(bedrock.calls()).hasSize(callsBefore);
+        JsonNode summary = events(logLines().subList(logged, logLines().size()), "invocation_summary").get(0);
+        assertThat(summary.path("reused").asInt()).isEqualTo(25);
+        assertThat(summary.path("totalTokens").asInt()).isZero();
     }
 
     /** A second environment with {@code METRICS_SINK=cloudwatch}: PutMetricData through the real client. */
@@ -202,6 +220,16 @@ class LambdaRuntimeIT {
         } finally {
             cloudWatch.stop();
         }
+    }
+
+    /**
+     * A committed event as if from another stream: one warm environment serves every test, and it remembers the
+     * outcomes of records it finished, so each test that wants them analysed afresh plays its own stream.
+     */
+    private static byte[] committed(String file, String stream) throws IOException {
+        String event = Files.readString(ROOT.resolve("test-events").resolve(file), StandardCharsets.UTF_8);
+        return event.replace(":stream/social-media-posts\"", ":stream/" + stream + "\"")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static JsonNode respond(byte[] event, Duration timeout) throws Exception {

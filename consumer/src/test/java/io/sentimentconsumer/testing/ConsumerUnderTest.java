@@ -9,6 +9,7 @@ import io.sentimentconsumer.lambda.KinesisSentimentHandler;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.ConsumerConfig;
 import io.sentimentconsumer.pipeline.InvocationReport;
+import io.sentimentconsumer.pipeline.InvocationReporter;
 import io.sentimentconsumer.pipeline.Pipelines;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
 import java.io.ByteArrayInputStream;
@@ -36,6 +37,7 @@ public final class ConsumerUnderTest implements AutoCloseable {
     private final List<InvocationReport> reports = new ArrayList<>();
     private final KinesisSentimentHandler handler;
     private final SentimentPipeline pipeline;
+    private final InvocationReporter reporter;
 
     public ConsumerUnderTest(FakeBedrock bedrock, Map<String, String> settings) {
         Map<String, String> env = new HashMap<>(Map.of(
@@ -48,9 +50,11 @@ public final class ConsumerUnderTest implements AutoCloseable {
         try {
             PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
             PrintStream stdout = new PrintStream(stdoutBytes, true, StandardCharsets.UTF_8);
-            pipeline = Pipelines.bedrock(ConsumerConfig.fromEnvironment(env),
-                    new EventLog(log, EventLog.Format.JSON), stdout);
-            handler = new KinesisSentimentHandler(pipeline, reports::add);
+            ConsumerConfig config = ConsumerConfig.fromEnvironment(env);
+            EventLog eventLog = new EventLog(log, EventLog.Format.JSON);
+            pipeline = Pipelines.bedrock(config, eventLog);
+            reporter = Pipelines.reporter(config, pipeline.model(), eventLog, stdout);
+            handler = new KinesisSentimentHandler(pipeline, reporter, reports::add);
         } finally {
             System.clearProperty("aws.endpointUrlBedrockRuntime");
         }
@@ -88,6 +92,7 @@ public final class ConsumerUnderTest implements AutoCloseable {
     @Override
     public void close() throws Exception {
         pipeline.close();
+        reporter.close();
     }
 
     public InvocationReport lastReport() {

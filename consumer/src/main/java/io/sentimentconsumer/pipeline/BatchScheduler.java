@@ -1,0 +1,150 @@
+package io.sentimentconsumer.pipeline;
+
+import io.sentimentconsumer.account.TokenMetricsTracker;
+import io.sentimentconsumer.analyze.BatchAnalyzer;
+import io.sentimentconsumer.analyze.BatchAnalyzer.BatchResult;
+import io.sentimentconsumer.analyze.BatchAnalyzer.Stop;
+import io.sentimentconsumer.analyze.CallGate;
+import io.sentimentconsumer.analyze.PostResult;
+import io.sentimentconsumer.log.EventLog;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Sends one invocation's posts to the model in batches, in record order, several at a time on the pipeline's call
+ * threads, and gives each post its result. When a batch stops early (a call failed after its retries, a
+ * configuration error, no time left before the deadline), its unfinished posts are handed back and batches after
+ * it that have not started are not sent: the runtime resumes from the lowest handed-back record, so those records
+ * come back anyway, and paying for them twice helps no one. Each stop is logged once, with what to do.
+ */
+final class BatchScheduler {
+
+    private final BatchAnalyzer analyzer;
+    private final ExecutorService calls;
+    private final int batchSize;
+    private final EventLog log;
+
+    BatchScheduler(BatchAnalyzer analyzer, ExecutorService calls, int batchSize, EventLog log) {
+        this.analyzer = analyzer;
+        this.calls = calls;
+        this.batchSize = batchSize;
+        this.log = log;
+    }
+
+    /** Scores {@code posts}; returns whether a batch stopped because the deadline was near. */
+    boolean score(List<PostInFlight> posts, TokenMetricsTracker tracker, CallGate gate) throws InterruptedException {
+        Run run = new Run(tracker, gate);
+        run.score(posts);
+        return run.deadlineReached.get();
+    }
+
+    private final class Run {
+        private final TokenMetricsTracker tracker;
+        private final CallGate gate;
+        private final AtomicInteger firstStoppedBatch = new AtomicInteger(Integer.MAX_VALUE);
+        private final AtomicBoolean configurationErrorLogged = new AtomicBoolean();
+        private final AtomicBoolean deadlineReached = new AtomicBoolean();
+
+        Run(TokenMetricsTracker tracker, CallGate gate) {
+            this.tracker = tracker;
+            this.gate = gate;
+        }
+
+        void score(List<PostInFlight> posts) throws InterruptedException {
+            List<List<PostInFlight>> batches = new ArrayList<>();
+            List<Future<BatchResult>> futures = new ArrayList<>();
+            for (int from = 0; from < posts.size(); from += batchSize) {
+                int number = batches.size() + 1;
+                List<PostInFlight> batch = posts.subList(from, Math.min(posts.size(), from + batchSize));
+                List<String> texts = batch.stream().map(PostInFlight::text).toList();
+                batches.add(batch);
+                futures.add(calls.submit(() -> {
+                    if (firstStoppedBatch.get() < number) {
+                        return null;
+                    }
+                    BatchResult result = analyzer.analyze(number, texts, tracker, gate);
+                    if (result.stop() != null) {
+                        firstStoppedBatch.accumulateAndGet(number, Math::min);
+                    }
+                    return result;
+                }));
+            }
+            int notSent = 0;
+            for (int b = 0; b < futures.size(); b++) {
+                List<PostInFlight> batch = batches.get(b);
+                BatchResult result;
+                try {
+                    result = futures.get(b).get();
+                } catch (ExecutionException e) {
+                    // A defect, not a model failure: hand the batch back rather than lose or guess anything.
+                    log.error("Batch " + (b + 1) + " failed unexpectedly (" + e.getCause().getClass().getName()
+                            + "); handing its records back", Map.of("event", "batch_error", "batch", b + 1));
+                    firstStoppedBatch.accumulateAndGet(b + 1, Math::min);
+                    batch.forEach(post -> post.handBack("unexpected error while analysing its batch"));
+                    continue;
+                }
+                if (result == null) {
+                    notSent += batch.size();
+                    batch.forEach(post -> post.handBack("not sent: an earlier batch stopped and the runtime will "
+                            + "deliver this record again"));
+                    continue;
+                }
+                if (result.stop() != null) {
+                    logStop(b + 1, batch, result);
+                }
+                for (int k = 0; k < batch.size(); k++) {
+                    batch.get(k).finish(result.results().get(k));
+                }
+            }
+            if (notSent > 0) {
+                log.warn(notSent + " records of later batches were not sent to the model because batch "
+                                + firstStoppedBatch.get() + " stopped; they are handed back",
+                        Map.of("event", "batches_not_sent", "records", notSent,
+                                "stoppedBatch", firstStoppedBatch.get()));
+            }
+        }
+
+        private void logStop(int batch, List<PostInFlight> posts, BatchResult result) {
+            Stop stop = result.stop();
+            long handedBack = result.results().stream().filter(r -> r instanceof PostResult.HandedBack).count();
+            String from = null;
+            for (int k = 0; k < posts.size() && from == null; k++) {
+                if (result.results().get(k) instanceof PostResult.HandedBack) {
+                    from = posts.get(k).record().sequenceNumber();
+                }
+            }
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("batch", batch);
+            fields.put("records", handedBack);
+            fields.put("firstSequenceNumber", String.valueOf(from));
+            fields.put("error", stop.message());
+            switch (stop.reason()) {
+                case CONFIGURATION -> {
+                    // Every batch in flight fails the same way; one line says what to fix.
+                    if (configurationErrorLogged.compareAndSet(false, true)) {
+                        fields.put("event", "model_configuration_error");
+                        log.error(stop.message() + " All records are handed back until it is fixed.", fields);
+                    }
+                }
+                case DEADLINE -> {
+                    deadlineReached.set(true);
+                    fields.put("event", "deadline_reached");
+                    log.warn("Batch " + batch + ": no time left for another model call before the deadline; "
+                            + "handing back " + handedBack + " records from sequence number " + from, fields);
+                }
+                case CALL_FAILED -> {
+                    fields.put("event", "batch_handed_back");
+                    log.warn("Batch " + batch + " failed after retries; handing back " + handedBack
+                            + " records from sequence number " + from + ": " + stop.message(), fields);
+                }
+            }
+        }
+    }
+}

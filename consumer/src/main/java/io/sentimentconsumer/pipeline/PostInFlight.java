@@ -1,0 +1,96 @@
+package io.sentimentconsumer.pipeline;
+
+import io.sentimentconsumer.analyze.PostResult;
+import io.sentimentconsumer.analyze.SentimentLabel;
+
+/**
+ * One user record on its way through an invocation, from the moment it is unpacked to its outcome: what it
+ * carries (the post's id and its text as the model sees it), whether an earlier delivery already finished it or
+ * it repeats a post of this delivery, and where it ended.
+ */
+final class PostInFlight {
+
+    private final UserRecord record;
+    private String postId;
+    /** The text sent to the model; {@code null} for a record that is not sent (invalid, reused, a repeat). */
+    private String text;
+    private PostInFlight repeats;
+    private boolean reused;
+    private RecordOutcome outcome;
+
+    PostInFlight(UserRecord record) {
+        this.record = record;
+    }
+
+    UserRecord record() {
+        return record;
+    }
+
+    String text() {
+        return text;
+    }
+
+    boolean reused() {
+        return reused;
+    }
+
+    /** Finished by an earlier delivery to this environment: its outcome stands, with no model call. */
+    void reuse(RecordOutcome earlier) {
+        outcome = earlier;
+        reused = true;
+    }
+
+    void invalid(String reason) {
+        end(RecordOutcome.Kind.INVALID, null, reason);
+    }
+
+    /** A valid post, sent to the model as {@code text}. */
+    void send(String id, String text) {
+        this.postId = id;
+        this.text = text;
+    }
+
+    /** A valid post that repeats {@code first} (same id, same content): it shares the first one's outcome. */
+    void repeat(String id, PostInFlight first) {
+        this.postId = id;
+        this.repeats = first;
+    }
+
+    void finish(PostResult result) {
+        if (result instanceof PostResult.Scored scored) {
+            end(RecordOutcome.Kind.SCORED, scored.score(), null);
+        } else if (result instanceof PostResult.Unscored unscored) {
+            end(RecordOutcome.Kind.UNSCORED, null, unscored.reason());
+        } else {
+            end(RecordOutcome.Kind.HANDED_BACK, null, ((PostResult.HandedBack) result).reason());
+        }
+    }
+
+    void handBack(String reason) {
+        end(RecordOutcome.Kind.HANDED_BACK, null, reason);
+    }
+
+    /** A repeat takes the outcome of the post it repeats, once that has one. */
+    void takeRepeatedOutcome() {
+        if (repeats != null && repeats.outcome != null) {
+            outcome = repeats.outcome.sharedWith(record.sequenceNumber(), record.subSequenceNumber());
+        }
+    }
+
+    /** Where the record ended; one the invocation never reached (it failed part-way) is handed back. */
+    RecordOutcome outcome() {
+        if (outcome == null) {
+            handBack("invocation failed before this record was finished");
+        }
+        return outcome;
+    }
+
+    boolean finished() {
+        return outcome != null;
+    }
+
+    private void end(RecordOutcome.Kind kind, Double score, String reason) {
+        outcome = new RecordOutcome(record.sequenceNumber(), record.subSequenceNumber(), postId, kind, score,
+                score == null ? null : SentimentLabel.of(score), reason);
+    }
+}
