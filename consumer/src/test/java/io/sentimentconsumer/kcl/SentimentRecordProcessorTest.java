@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sentimentconsumer.account.Attempts;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sentimentconsumer.account.TokenUsage;
+import io.sentimentconsumer.events.LogEvent;
+import io.sentimentconsumer.events.SavedQuery;
+import io.sentimentconsumer.events.Writer;
 import io.sentimentconsumer.analyze.ModelCallException;
 import io.sentimentconsumer.analyze.ModelReply;
 import io.sentimentconsumer.analyze.ModelRequest;
@@ -16,6 +19,7 @@ import io.sentimentconsumer.publish.Measurement;
 import io.sentimentconsumer.testing.JsonLines;
 import io.sentimentconsumer.testing.KinesisEvents;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -270,5 +274,34 @@ class SentimentRecordProcessorTest {
             assertThat(e.path("checkpoint").asText()).contains(KinesisEvents.sequenceNumber(1));
             assertThat(e.path("previousOwnerBlockedAt").asText()).contains(KinesisEvents.sequenceNumber(2));
         });
+    }
+
+    /**
+     * Every event the worker writes is declared for it in the events module, and every saved query attached to the
+     * worker's log group reads events the worker does write: a blocked shard that recovers, an invalid record, the
+     * shard's end.
+     */
+    @Test
+    void writesOnlyDeclaredEventsAndWhatEverySavedQueryReads() {
+        SentimentRecordProcessor processor = processor(failing("shard post 0", 1), 5, 5);
+        processor.initialize(InitializationInput.builder().shardId("shardId-000000000000")
+                .extendedSequenceNumber(ExtendedSequenceNumber.TRIM_HORIZON).build());
+        ProcessRecordsInput input = records(5);
+        List<KinesisClientRecord> withInvalid = new ArrayList<>(input.records());
+        withInvalid.add(KinesisClientRecord.builder().sequenceNumber(KinesisEvents.sequenceNumber(5))
+                .partitionKey("user").data(ByteBuffer.wrap("not json".getBytes(StandardCharsets.UTF_8))).build());
+        checkpointer.delivered(withInvalid.get(withInvalid.size() - 1));
+
+        processor.processRecords(ProcessRecordsInput.builder().records(withInvalid).checkpointer(checkpointer).build());
+        shardEnds(processor);
+
+        java.util.Set<String> written = logLines.documents().stream().map(e -> e.path("event").asText())
+                .collect(java.util.stream.Collectors.toSet());
+        assertThat(written).allSatisfy(event -> assertThat(LogEvent.byId(event))
+                .as("event %s is declared for the worker", event)
+                .hasValueSatisfying(declared -> assertThat(declared.writtenBy(Writer.WORKER)).isTrue()));
+        assertThat(SavedQuery.ALL).allSatisfy(query -> assertThat(query.events())
+                .as("a saved query on the worker's log group reads what it wrote: %s", query.name())
+                .anyMatch(event -> written.contains(event.id())));
     }
 }
