@@ -34,7 +34,7 @@ public final class ConsumerMetrics {
     public static final String REUSED_OUTCOMES = "ReusedOutcomes";
     /** Attempts sent without an answer: Bedrock may have billed them, and their usage never reaches us. */
     public static final String ABANDONED_ATTEMPTS = "AbandonedAttempts";
-    /** Not emitted yet: a planned consumer change adds it; the dashboard shows it from the start. */
+    /** Attempts Bedrock answered with a throttling error, whether the SDK's retries then got through or not. */
     public static final String THROTTLES = "BedrockThrottles";
 
     public static final List<String> DIMENSIONS = List.of("Environment", "ModelId");
