@@ -61,8 +61,6 @@ public final class CostObservability extends Construct {
 
     private final Dashboard dashboard;
     private final Topic alarmTopic;
-    private final Map<String, Alarm> alarms = new LinkedHashMap<>();
-    private final Map<String, QueryDefinition> queries = new LinkedHashMap<>();
     private final String alarmPrefix;
 
     public CostObservability(Construct scope, String id, StackParameters p, Function function, Queue failures,
@@ -261,7 +259,6 @@ public final class CostObservability extends Construct {
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
         spike.addAlarmAction(new SnsAction(alarmTopic));
-        alarms.put("CostSpike", spike);
     }
 
     private void alarm(String name, String description, IMetric metric, double threshold, int periods) {
@@ -276,7 +273,6 @@ public final class CostObservability extends Construct {
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
         alarm.addAlarmAction(new SnsAction(alarmTopic));
-        alarms.put(name, alarm);
     }
 
     // ---------------------------------------------------------------------------------------------- queries
@@ -327,11 +323,11 @@ public final class CostObservability extends Construct {
     }
 
     private void query(StackParameters p, List<LogGroup> logGroups, String name, QueryString query) {
-        queries.put(name, QueryDefinition.Builder.create(this, name.replaceAll("[^A-Za-z0-9]", "") + "Query")
+        QueryDefinition.Builder.create(this, name.replaceAll("[^A-Za-z0-9]", "") + "Query")
                 .queryDefinitionName(p.stackName() + "/" + name)
                 .queryString(query)
                 .logGroups(logGroups)
-                .build());
+                .build();
     }
 
     private static double round(double usd) {
@@ -348,13 +344,5 @@ public final class CostObservability extends Construct {
 
     public Topic alarmTopic() {
         return alarmTopic;
-    }
-
-    public Map<String, Alarm> alarms() {
-        return alarms;
-    }
-
-    public Map<String, QueryDefinition> queries() {
-        return queries;
     }
 }

@@ -63,9 +63,6 @@ public final class KclWorker extends Construct {
     private static final String LEASE_OWNER_INDEX = "LeaseOwnerToLeaseKeyIndex";
 
     private final LogGroup logGroup;
-    private final Table leaseTable;
-    private final Role taskRole;
-    private final FargateService service;
 
     public KclWorker(Construct scope, String id, StackParameters p, Stream stream, Key key, RemovalPolicy removal) {
         super(scope, id);
@@ -76,7 +73,7 @@ public final class KclWorker extends Construct {
 
         // KCL's lease table is the application's name. With its owner index made here, as KCL would make it, the
         // worker needs no right to change the table.
-        leaseTable = Table.Builder.create(this, "LeaseTable")
+        Table leaseTable = Table.Builder.create(this, "LeaseTable")
                 .tableName(application)
                 .partitionKey(Attribute.builder().name("leaseKey").type(AttributeType.STRING).build())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
@@ -96,7 +93,7 @@ public final class KclWorker extends Construct {
                 .build();
         ((CfnLogGroup) logGroup.getNode().getDefaultChild()).setRetentionInDays(p.logRetentionDays());
 
-        taskRole = Role.Builder.create(this, "TaskRole")
+        Role taskRole = Role.Builder.create(this, "TaskRole")
                 .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
                 .description("KCL worker: read the stream, keep its leases, invoke the configured model, put metrics")
                 .build();
@@ -165,7 +162,7 @@ public final class KclWorker extends Construct {
                         + "execution role needs to pull the image, supports no resource-level permissions.",
                         "^Resource::\\*$")), true);
 
-        service = FargateService.Builder.create(this, "Service")
+        FargateService.Builder.create(this, "Service")
                 .cluster(cluster)
                 .taskDefinition(task)
                 .desiredCount(p.workerCount())
@@ -222,17 +219,5 @@ public final class KclWorker extends Construct {
 
     public LogGroup logGroup() {
         return logGroup;
-    }
-
-    public Table leaseTable() {
-        return leaseTable;
-    }
-
-    public Role taskRole() {
-        return taskRole;
-    }
-
-    public FargateService service() {
-        return service;
     }
 }

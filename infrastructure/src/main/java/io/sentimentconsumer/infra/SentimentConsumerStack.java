@@ -46,19 +46,11 @@ public final class SentimentConsumerStack extends Stack {
     public static final String HANDLER = "io.sentimentconsumer.lambda.KinesisSentimentHandler::handleRequest";
     public static final String ALIAS = "live";
 
-    private final StackParameters parameters;
-    private final Key dataKey;
-    private final Stream stream;
-    private final Queue failures;
-    private final LogGroup logGroup;
-    private final Function function;
-
     public SentimentConsumerStack(Construct scope, String id, StackProps props, StackParameters parameters) {
         super(scope, id, props);
-        this.parameters = parameters;
         RemovalPolicy removal = parameters.retainData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
-        dataKey = Key.Builder.create(this, "DataKey")
+        Key dataKey = Key.Builder.create(this, "DataKey")
                 .description("Encrypts the failure queue, the alarm topic and, if so chosen, the posts stream ("
                         + parameters.stackName() + ")")
                 .enableKeyRotation(true)
@@ -66,7 +58,7 @@ public final class SentimentConsumerStack extends Stack {
                 .removalPolicy(removal)
                 .build();
 
-        stream = Stream.Builder.create(this, "Posts")
+        Stream stream = Stream.Builder.create(this, "Posts")
                 .streamName("sentiment-posts-" + parameters.environment())
                 .streamMode(parameters.streamCapacity() == StackParameters.StreamCapacity.ON_DEMAND
                         ? StreamMode.ON_DEMAND : StreamMode.PROVISIONED)
@@ -83,7 +75,7 @@ public final class SentimentConsumerStack extends Stack {
                             + "the price of KMS requests from every producer and consumer.")));
         }
 
-        failures = Queue.Builder.create(this, "MappingFailures")
+        Queue failures = Queue.Builder.create(this, "MappingFailures")
                 .queueName("sentiment-consumer-failures-" + parameters.environment())
                 .encryption(QueueEncryption.KMS)
                 .encryptionMasterKey(dataKey)
@@ -95,13 +87,13 @@ public final class SentimentConsumerStack extends Stack {
                 "This queue is the dead-letter destination itself: the event source mapping's on-failure "
                         + "destination. A DLQ of the DLQ would only move the same batch descriptions again.")));
 
-        logGroup = LogGroup.Builder.create(this, "FunctionLogs")
+        LogGroup logGroup = LogGroup.Builder.create(this, "FunctionLogs")
                 .logGroupName("/aws/lambda/" + parameters.functionName())
                 .removalPolicy(removal)
                 .build();
         ((CfnLogGroup) logGroup.getNode().getDefaultChild()).setRetentionInDays(parameters.logRetentionDays());
 
-        function = consumerFunction(parameters);
+        Function function = consumerFunction(parameters, logGroup);
         IFunction target = function;
         if (parameters.snapStart()) {
             // SnapStart snapshots published versions only; the mapping must invoke one, through the alias.
@@ -145,7 +137,7 @@ public final class SentimentConsumerStack extends Stack {
         output("AlarmTopicArn", observability.alarmTopic().getTopicArn(), "Subscribe to receive the alarms");
     }
 
-    private Function consumerFunction(StackParameters p) {
+    private Function consumerFunction(StackParameters p, LogGroup logGroup) {
         if (!Files.isRegularFile(p.lambdaJar())) {
             throw new IllegalStateException("The Lambda artifact " + p.lambdaJar() + " does not exist: run "
                     + "`mvn -B -DskipTests package` in the repository root first, or pass -c lambdaJar=PATH");
@@ -254,29 +246,5 @@ public final class SentimentConsumerStack extends Stack {
 
     private void output(String id, String value, String description) {
         CfnOutput.Builder.create(this, id).value(value).description(description).build();
-    }
-
-    public StackParameters parameters() {
-        return parameters;
-    }
-
-    public Stream stream() {
-        return stream;
-    }
-
-    public Function function() {
-        return function;
-    }
-
-    public Queue failures() {
-        return failures;
-    }
-
-    public LogGroup logGroup() {
-        return logGroup;
-    }
-
-    public Key dataKey() {
-        return dataKey;
     }
 }
