@@ -1,6 +1,7 @@
 package io.sentimentconsumer.infra;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Metric;
@@ -47,10 +48,6 @@ public final class ConsumerMetrics {
         this.dimensions = Map.of(DIMENSIONS.get(0), environment, DIMENSIONS.get(1), modelId);
     }
 
-    public String namespace() {
-        return namespace;
-    }
-
     public Metric sum(String name, Duration period) {
         return metric(name, "Sum", period);
     }
@@ -63,5 +60,10 @@ public final class ConsumerMetrics {
                 .statistic(statistic)
                 .period(period)
                 .build();
+    }
+
+    /** An amount in US dollars, {@value #COST}'s unit, as alarm texts and the dashboard show it. */
+    public static String usd(double amount) {
+        return String.format(Locale.ROOT, "%.2f", amount);
     }
 }

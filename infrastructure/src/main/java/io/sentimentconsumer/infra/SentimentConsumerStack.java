@@ -123,8 +123,20 @@ public final class SentimentConsumerStack extends Stack {
             KclWorker worker = new KclWorker(this, "Worker", parameters, stream, dataKey, removal);
             queryLogGroups = List.of(logGroup, worker.logGroup());
         }
-        CostObservability observability = new CostObservability(this, "Observability", parameters,
-                function, failures, dataKey, queryLogGroups);
+
+        // What it costs: the dashboard, the alarms and the saved queries share the scope "Observability". "Default"
+        // (the alarms) and the dashboard's own "Default" add nothing to logical ids, so the dashboard, the topic and
+        // the named alarms keep the ids they were first deployed with: under new ids CloudFormation would replace
+        // them, and deleting the old ones would delete the dashboard and alarms of those same names.
+        Construct observability = new Construct(this, "Observability");
+        ConsumerMetrics consumerMetrics = new ConsumerMetrics(parameters.metricsNamespace(), parameters.environment(),
+                parameters.modelId());
+        FunctionMetrics functionMetrics = new FunctionMetrics(function, failures);
+        CostDashboard dashboard = new CostDashboard(observability, "Dashboard", parameters, consumerMetrics,
+                functionMetrics);
+        CostAlarms alarms = new CostAlarms(observability, "Default", parameters, consumerMetrics, functionMetrics,
+                dataKey);
+        new SavedQueries(observability, "Queries", parameters.stackName(), queryLogGroups);
 
         output("StreamName", stream.getStreamName(), "The Kinesis stream to put posts on");
         output("StreamArn", stream.getStreamArn(), "Its ARN");
@@ -133,8 +145,8 @@ public final class SentimentConsumerStack extends Stack {
         output("FunctionName", function.getFunctionName(), "The consumer function");
         output("LogGroupName", logGroup.getLogGroupName(), "aws logs tail <this> --follow");
         output("FailureQueueUrl", failures.getQueueUrl(), "Batches the mapping gave up on (shard, sequence range)");
-        output("DashboardName", observability.dashboardName(), "The cost dashboard in the CloudWatch console");
-        output("AlarmTopicArn", observability.alarmTopic().getTopicArn(), "Subscribe to receive the alarms");
+        output("DashboardName", dashboard.dashboardName(), "The cost dashboard in the CloudWatch console");
+        output("AlarmTopicArn", alarms.topic().getTopicArn(), "Subscribe to receive the alarms");
     }
 
     private Function consumerFunction(StackParameters p, LogGroup logGroup) {
