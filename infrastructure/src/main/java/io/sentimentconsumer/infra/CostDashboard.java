@@ -20,6 +20,7 @@ import static io.sentimentconsumer.infra.ConsumerMetrics.UNPRICED_CALLS;
 import static io.sentimentconsumer.infra.ConsumerMetrics.UNSCORED;
 import static io.sentimentconsumer.infra.ConsumerMetrics.usd;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,8 @@ import software.constructs.Construct;
  */
 public final class CostDashboard extends Construct {
 
+    /** A CloudWatch dashboard's width. */
+    private static final int COLUMNS = 24;
     private static final Duration FIVE_MINUTES = Duration.minutes(5);
     private static final Duration HOUR = Duration.hours(1);
 
@@ -79,16 +82,16 @@ public final class CostDashboard extends Construct {
                         + "and 95% of $" + usd(p.dailyBudgetUsd()) + " a day (a 30th of the $"
                         + usd(p.monthlyBudgetUsd()) + " monthly budget). For month to date, set the "
                         + "range to start on the 1st: the running total's last point is the answer.")
-                .width(24).height(2).build());
+                .width(COLUMNS).height(2).build());
     }
 
     private static List<IWidget> totals(ConsumerMetrics m) {
-        return List.of(
+        return fullRow(List.of(
                 singleValue("Spend, last 24 h (USD)", "-PT24H", m.sum(COST, HOUR)),
                 singleValue("Spend, last 30 days (USD)", "-P30D", m.sum(COST, HOUR)),
                 singleValue("Posts analyzed, last 30 days", "-P30D", postsAnalyzed(m, HOUR)),
                 singleValue("Cost per 1,000 posts, last 30 days (USD)", "-P30D", costPer1000Posts(m, HOUR)),
-                singleValue("Tokens per post, last 30 days", "-P30D", tokensPerPost(m, HOUR)));
+                singleValue("Tokens per post, last 30 days", "-P30D", tokensPerPost(m, HOUR))));
     }
 
     private static List<IWidget> tokensAndCost(ConsumerMetrics m) {
@@ -193,10 +196,19 @@ public final class CostDashboard extends Construct {
         return metric.with(MetricOptions.builder().label(label).build());
     }
 
-    private static SingleValueWidget singleValue(String title, String start, IMetric metric) {
+    private static SingleValueWidget.Builder singleValue(String title, String start, IMetric metric) {
         return SingleValueWidget.Builder.create()
-                .title(title).metrics(List.of(metric)).start(start).setPeriodToTimeRange(true)
-                .width(24 / 5).height(4).build();
+                .title(title).metrics(List.of(metric)).start(start).setPeriodToTimeRange(true).height(4);
+    }
+
+    /** The widgets side by side over all the dashboard's columns; where they do not divide, the first are wider. */
+    private static List<IWidget> fullRow(List<SingleValueWidget.Builder> widgets) {
+        int n = widgets.size();
+        List<IWidget> row = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            row.add(widgets.get(i).width(COLUMNS / n + (i < COLUMNS % n ? 1 : 0)).build());
+        }
+        return row;
     }
 
     private static GraphWidget graph(String title, List<IMetric> metrics, boolean stacked) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,17 @@ class ObservabilityTest {
                 .contains("Errors", "Duration", "IteratorAge", "Throttles", "Invocations");
         assertThat(metrics).filteredOn(d -> d.namespace().equals("AWS/SQS")).extracting(DashboardMetric::name)
                 .containsOnly("ApproximateNumberOfMessagesVisible");
+    }
+
+    @Test
+    void everyRowOfTheDashboardFillsItsTwentyFourColumns() throws IOException {
+        JsonNode widgets = new ObjectMapper().readTree(dashboardBody(Synth.template(Map.of()))).get("widgets");
+        Map<Integer, Integer> widthByRow = new TreeMap<>();
+        for (JsonNode widget : widgets) {
+            widthByRow.merge(widget.get("y").asInt(), widget.get("width").asInt(), Integer::sum);
+        }
+        assertThat(widthByRow).hasSizeGreaterThan(5).allSatisfy((y, width) -> assertThat(width).as("row at y=%d", y)
+                .isEqualTo(24));
     }
 
     // ------------------------------------------------------------------------------------------------- alarms
