@@ -40,19 +40,19 @@ public final class CostAlarms extends Construct {
                 .build();
         // CloudWatch alarms publish to the encrypted topic only if the key lets CloudWatch use it.
         key.grant(new ServicePrincipal("cloudwatch.amazonaws.com"), "kms:Decrypt", "kms:GenerateDataKey*");
-        p.alarmEmail().ifPresent(email -> topic.addSubscription(new EmailSubscription(email)));
+        p.alarms().email().ifPresent(email -> topic.addSubscription(new EmailSubscription(email)));
 
-        double daily = p.dailyBudgetUsd();
+        double daily = p.alarms().dailyBudgetUsd();
         alarm("DailySpend80", "Bedrock spend in the last 24 h reached 80% of the budget's daily share ($"
                 + usd(daily) + ")", m.sum(COST, Duration.days(1)), round(daily * 0.80), 1);
         alarm("DailySpend95", "Bedrock spend in the last 24 h reached 95% of the budget's daily share ($"
                 + usd(daily) + ")", m.sum(COST, Duration.days(1)), round(daily * 0.95), 1);
-        alarm("TokensPerPost", "Average tokens per post above " + p.tokensPerPostThreshold()
+        alarm("TokensPerPost", "Average tokens per post above " + p.alarms().tokensPerPostThreshold()
                         + " for 15 minutes: the prompt or the input drifted",
-                m.metric(TOKENS_PER_POST, "Average", Duration.minutes(15)), p.tokensPerPostThreshold(), 1);
-        alarm("IteratorAge", "The consumer is more than " + p.iteratorAgeAlarmSeconds()
+                m.metric(TOKENS_PER_POST, "Average", Duration.minutes(15)), p.alarms().tokensPerPostThreshold(), 1);
+        alarm("IteratorAge", "The consumer is more than " + p.alarms().iteratorAgeSeconds()
                         + " s behind the stream for 5 minutes",
-                fn.iteratorAge(), p.iteratorAgeAlarmSeconds() * 1000.0, 5);
+                fn.iteratorAge(), p.alarms().iteratorAgeSeconds() * 1000.0, 5);
         alarm("FailureQueueNotEmpty", "The event source mapping gave up on a batch: its shard and sequence range "
                         + "are in the failure queue, readable for " + p.redriveWindowHours() + " h at least. Run "
                         + "sentiment-consumer.jar redrive --queue <FailureQueueUrl> (docs/failure-queue.md)",
@@ -88,9 +88,9 @@ public final class CostAlarms extends Construct {
         AnomalyDetectionAlarm.Builder.create(this, "CostSpikeAlarm")
                 .alarmName(namePrefix + "CostSpike")
                 .alarmDescription("Bedrock cost per 5 minutes above its anomaly detection band ("
-                        + p.costAnomalyStdDevs() + " standard deviations) for 2 of 3 periods")
+                        + p.alarms().costAnomalyStdDevs() + " standard deviations) for 2 of 3 periods")
                 .metric(m.sum(COST, FIVE_MINUTES))
-                .stdDevs(p.costAnomalyStdDevs())
+                .stdDevs(p.alarms().costAnomalyStdDevs())
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_UPPER_THRESHOLD)
                 .evaluationPeriods(3)
                 .datapointsToAlarm(2)

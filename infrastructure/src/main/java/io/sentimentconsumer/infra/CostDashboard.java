@@ -76,11 +76,11 @@ public final class CostDashboard extends Construct {
 
     private static List<IWidget> header(StackParameters p) {
         return List.of(TextWidget.Builder.create()
-                .markdown("## Sentiment consumer: " + p.environment() + ", `" + p.modelId() + "`\n"
-                        + "Namespace `" + p.metricsNamespace() + "`, dimensions Environment + ModelId. "
+                .markdown("## Sentiment consumer: " + p.environment() + ", `" + p.consumer().modelId() + "`\n"
+                        + "Namespace `" + p.consumer().metricsNamespace() + "`, dimensions Environment + ModelId. "
                         + "Costs are the consumer's per-call prices (`BedrockCost`, USD); spend alarms at 80% "
-                        + "and 95% of $" + usd(p.dailyBudgetUsd()) + " a day (a 30th of the $"
-                        + usd(p.monthlyBudgetUsd()) + " monthly budget). For month to date, set the "
+                        + "and 95% of $" + usd(p.alarms().dailyBudgetUsd()) + " a day (a 30th of the $"
+                        + usd(p.alarms().monthlyBudgetUsd()) + " monthly budget). For month to date, set the "
                         + "range to start on the 1st: the running total's last point is the answer.")
                 .width(COLUMNS).height(2).build());
     }
@@ -122,7 +122,7 @@ public final class CostDashboard extends Construct {
                                         "TokensPerPost (average per call)"),
                                 tokensPerPost(m, FIVE_MINUTES)))
                         .leftAnnotations(List.of(HorizontalAnnotation.builder()
-                                .value(p.tokensPerPostThreshold()).label("alarm threshold").build()))
+                                .value(p.alarms().tokensPerPostThreshold()).label("alarm threshold").build()))
                         .width(12).height(6).build(),
                 graph("Cost per 1,000 posts (USD)", List.of(costPer1000Posts(m, HOUR)), false));
     }

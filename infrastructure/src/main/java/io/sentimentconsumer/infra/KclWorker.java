@@ -66,7 +66,7 @@ public final class KclWorker extends Construct {
 
     public KclWorker(Construct scope, String id, StackParameters p, Stream stream, Key key, RemovalPolicy removal) {
         super(scope, id);
-        Path context = p.workerImageContext();
+        Path context = p.worker().imageContext();
         requireFile(context.resolve(DOCKERFILE), "the worker's Dockerfile");
         requireFile(context.resolve(WORKER_JAR), "the CLI jar (run `mvn -B -DskipTests package` first)");
         String application = "sentiment-consumer-worker-" + p.environment();
@@ -105,7 +105,8 @@ public final class KclWorker extends Construct {
             taskRole.addToPrincipalPolicy(statement);
         }
         // The worker's own metrics (--metrics cloudwatch), and KCL's, which it publishes under the application name.
-        taskRole.addToPrincipalPolicy(SentimentConsumerStack.putMetricData(List.of(p.metricsNamespace(), application)));
+        taskRole.addToPrincipalPolicy(SentimentConsumerStack.putMetricData(
+                List.of(p.consumer().metricsNamespace(), application)));
         List<io.github.cdklabs.cdknag.NagPackSuppression> roleSuppressions = new ArrayList<>(List.of(
                 SentimentConsumerStack.putMetricDataSuppression(),
                 SentimentConsumerStack.suppression("AwsSolutions-IAM5", "KCL registers one enhanced fan-out "
@@ -132,8 +133,8 @@ public final class KclWorker extends Construct {
                 .build();
 
         FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, "Task")
-                .cpu(p.workerCpu())
-                .memoryLimitMiB(p.workerMemoryMb())
+                .cpu(p.worker().cpu())
+                .memoryLimitMiB(p.worker().memoryMb())
                 .runtimePlatform(RuntimePlatform.builder()
                         .cpuArchitecture(CpuArchitecture.ARM64)
                         .operatingSystemFamily(OperatingSystemFamily.LINUX)
@@ -165,7 +166,7 @@ public final class KclWorker extends Construct {
         FargateService.Builder.create(this, "Service")
                 .cluster(cluster)
                 .taskDefinition(task)
-                .desiredCount(p.workerCount())
+                .desiredCount(p.worker().count())
                 .assignPublicIp(true)
                 .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build())
                 .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())

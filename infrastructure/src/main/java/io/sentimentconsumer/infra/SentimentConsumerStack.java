@@ -58,18 +58,18 @@ public final class SentimentConsumerStack extends Stack {
                 .removalPolicy(removal)
                 .build();
 
+        StackParameters.Stream posts = parameters.stream();
         Stream stream = Stream.Builder.create(this, "Posts")
                 .streamName("sentiment-posts-" + parameters.environment())
-                .streamMode(parameters.streamCapacity() == StackParameters.StreamCapacity.ON_DEMAND
+                .streamMode(posts.capacity() == StackParameters.StreamCapacity.ON_DEMAND
                         ? StreamMode.ON_DEMAND : StreamMode.PROVISIONED)
-                .shardCount(parameters.streamCapacity() == StackParameters.StreamCapacity.PROVISIONED
-                        ? parameters.shardCount() : null)
-                .encryption(parameters.customerManagedStreamKey() ? StreamEncryption.KMS : StreamEncryption.MANAGED)
-                .encryptionKey(parameters.customerManagedStreamKey() ? dataKey : null)
-                .retentionPeriod(Duration.hours(parameters.streamRetentionHours()))
+                .shardCount(posts.capacity() == StackParameters.StreamCapacity.PROVISIONED ? posts.shardCount() : null)
+                .encryption(posts.customerManagedKey() ? StreamEncryption.KMS : StreamEncryption.MANAGED)
+                .encryptionKey(posts.customerManagedKey() ? dataKey : null)
+                .retentionPeriod(Duration.hours(posts.retentionHours()))
                 .removalPolicy(removal)
                 .build();
-        if (parameters.customerManagedStreamKey()) {
+        if (posts.customerManagedKey()) {
             NagSuppressions.addResourceSuppressions(stream, List.of(suppression("AwsSolutions-KDS3",
                     "Chosen with -c streamKey=customer-managed: the key policy decides who may read the posts, at "
                             + "the price of KMS requests from every producer and consumer.")));
@@ -95,7 +95,7 @@ public final class SentimentConsumerStack extends Stack {
 
         Function function = consumerFunction(parameters, logGroup);
         IFunction target = function;
-        if (parameters.snapStart()) {
+        if (parameters.function().snapStart()) {
             // SnapStart snapshots published versions only; the mapping must invoke one, through the alias.
             Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                     "The stack publishes the version and the mapping invokes it through the alias");
@@ -104,22 +104,23 @@ public final class SentimentConsumerStack extends Stack {
                     .version(function.getCurrentVersion())
                     .build();
         }
+        StackParameters.Mapping mapping = parameters.mapping();
         target.addEventSource(KinesisEventSource.Builder.create(stream)
-                .batchSize(StackParameters.MAPPING_BATCH_SIZE)
-                .maxBatchingWindow(Duration.seconds(StackParameters.MAPPING_BATCHING_WINDOW_SECONDS))
-                .startingPosition(parameters.startingPosition() == StackParameters.StartingPosition.LATEST
+                .batchSize(StackParameters.Mapping.BATCH_SIZE)
+                .maxBatchingWindow(Duration.seconds(StackParameters.Mapping.BATCHING_WINDOW_SECONDS))
+                .startingPosition(mapping.startingPosition() == StackParameters.StartingPosition.LATEST
                         ? StartingPosition.LATEST : StartingPosition.TRIM_HORIZON)
                 .reportBatchItemFailures(true)
                 .bisectBatchOnError(true)
-                .retryAttempts(parameters.maxRetryAttempts())
-                .maxRecordAge(Duration.seconds(parameters.maxRecordAgeSeconds()))
-                .parallelizationFactor(parameters.parallelizationFactor())
+                .retryAttempts(mapping.maxRetryAttempts())
+                .maxRecordAge(Duration.seconds(mapping.maxRecordAgeSeconds()))
+                .parallelizationFactor(mapping.parallelizationFactor())
                 .onFailure(new SqsDlq(failures))
-                .enabled(parameters.mappingEnabled())
+                .enabled(mapping.enabled())
                 .build());
 
         List<LogGroup> queryLogGroups = List.of(logGroup);
-        if (parameters.worker()) {
+        if (parameters.worker().enabled()) {
             KclWorker worker = new KclWorker(this, "Worker", parameters, stream, dataKey, removal);
             queryLogGroups = List.of(logGroup, worker.logGroup());
         }
@@ -129,8 +130,8 @@ public final class SentimentConsumerStack extends Stack {
         // the named alarms keep the ids they were first deployed with: under new ids CloudFormation would replace
         // them, and deleting the old ones would delete the dashboard and alarms of those same names.
         Construct observability = new Construct(this, "Observability");
-        ConsumerMetrics consumerMetrics = new ConsumerMetrics(parameters.metricsNamespace(), parameters.environment(),
-                parameters.modelId());
+        ConsumerMetrics consumerMetrics = new ConsumerMetrics(parameters.consumer().metricsNamespace(),
+                parameters.environment(), parameters.consumer().modelId());
         FunctionMetrics functionMetrics = new FunctionMetrics(function, failures);
         CostDashboard dashboard = new CostDashboard(observability, "Dashboard", parameters, consumerMetrics,
                 functionMetrics);
@@ -150,8 +151,9 @@ public final class SentimentConsumerStack extends Stack {
     }
 
     private Function consumerFunction(StackParameters p, LogGroup logGroup) {
-        if (!Files.isRegularFile(p.lambdaJar())) {
-            throw new IllegalStateException("The Lambda artifact " + p.lambdaJar() + " does not exist: run "
+        StackParameters.Function settings = p.function();
+        if (!Files.isRegularFile(settings.lambdaJar())) {
+            throw new IllegalStateException("The Lambda artifact " + settings.lambdaJar() + " does not exist: run "
                     + "`mvn -B -DskipTests package` in the repository root first, or pass -c lambdaJar=PATH");
         }
         Role role = Role.Builder.create(this, "FunctionRole")
@@ -167,28 +169,28 @@ public final class SentimentConsumerStack extends Stack {
         if (bedrockAccess(p).isGlobalProfile()) {
             NagSuppressions.addResourceSuppressions(role, List.of(globalProfileSuppression()), true);
         }
-        if (p.metricsSink() == StackParameters.MetricsSink.CLOUDWATCH) {
-            role.addToPrincipalPolicy(putMetricData(List.of(p.metricsNamespace())));
+        if (settings.metricsSink() == StackParameters.MetricsSink.CLOUDWATCH) {
+            role.addToPrincipalPolicy(putMetricData(List.of(p.consumer().metricsNamespace())));
             NagSuppressions.addResourceSuppressions(role, List.of(putMetricDataSuppression()), true);
         }
 
         Map<String, String> env = new LinkedHashMap<>(consumerEnvironment(p));
-        env.put("METRICS_SINK", p.metricsSink().name().toLowerCase(java.util.Locale.ROOT));
+        env.put("METRICS_SINK", settings.metricsSink().name().toLowerCase(java.util.Locale.ROOT));
 
         Function fn = Function.Builder.create(this, "Function")
                 .functionName(p.functionName())
                 .description("Kinesis posts -> batched Bedrock sentiment, with per-call token accounting")
                 .runtime(Runtime.JAVA_21)
                 .architecture(Architecture.ARM_64)
-                .code(Code.fromAsset(p.lambdaJar().toAbsolutePath().toString()))
+                .code(Code.fromAsset(settings.lambdaJar().toAbsolutePath().toString()))
                 .handler(HANDLER)
-                .memorySize(p.memoryMb())
-                .timeout(Duration.seconds(p.timeoutSeconds()))
+                .memorySize(settings.memoryMb())
+                .timeout(Duration.seconds(settings.timeoutSeconds()))
                 .environment(env)
                 .logGroup(logGroup)
                 .role(role)
-                .reservedConcurrentExecutions(p.reservedConcurrency().orElse(null))
-                .snapStart(p.snapStart() ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
+                .reservedConcurrentExecutions(settings.reservedConcurrency().orElse(null))
+                .snapStart(settings.snapStart() ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
                 .build();
         NagSuppressions.addResourceSuppressions(fn, List.of(suppression("AwsSolutions-L1",
                 "Java 21 is the runtime the consumer is built and tested for (issue #5), and the one its "
@@ -199,19 +201,22 @@ public final class SentimentConsumerStack extends Stack {
 
     /** The consumer's settings (README, "Configuration") as environment variables; the sink is per runtime. */
     static Map<String, String> consumerEnvironment(StackParameters p) {
+        StackParameters.Consumer consumer = p.consumer();
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("BEDROCK_MODEL_ID", p.modelId());
-        p.bedrockRegion().ifPresent(r -> env.put("BEDROCK_REGION", r));
-        env.put("BATCH_SIZE", String.valueOf(p.batchSize()));
-        env.put("BEDROCK_CONCURRENCY", String.valueOf(p.bedrockConcurrency()));
-        env.put("MAX_POST_CHARS", String.valueOf(p.maxPostChars()));
-        env.put("METRICS_NAMESPACE", p.metricsNamespace());
+        env.put("BEDROCK_MODEL_ID", consumer.modelId());
+        consumer.bedrockRegion().ifPresent(r -> env.put("BEDROCK_REGION", r));
+        env.put("BATCH_SIZE", String.valueOf(consumer.batchSize()));
+        env.put("BEDROCK_CONCURRENCY", String.valueOf(consumer.bedrockConcurrency()));
+        env.put("MAX_POST_CHARS", String.valueOf(consumer.maxPostChars()));
+        env.put("METRICS_NAMESPACE", consumer.metricsNamespace());
         env.put("ENVIRONMENT", p.environment());
         return env;
     }
 
     static BedrockModelAccess bedrockAccess(StackParameters p) {
-        return new BedrockModelAccess(p.modelId(), p.bedrockRegion().orElse(Aws.REGION), p.profileRegions());
+        StackParameters.Consumer consumer = p.consumer();
+        return new BedrockModelAccess(consumer.modelId(), consumer.bedrockRegion().orElse(Aws.REGION),
+                consumer.profileRegions());
     }
 
     /** PutMetricData takes no resource; the namespace condition is what keeps it to our metrics. */
