@@ -1,6 +1,7 @@
 package io.sentimentconsumer.infra;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Metric;
@@ -34,7 +35,7 @@ public final class ConsumerMetrics {
     public static final String REUSED_OUTCOMES = "ReusedOutcomes";
     /** Attempts sent without an answer: Bedrock may have billed them, and their usage never reaches us. */
     public static final String ABANDONED_ATTEMPTS = "AbandonedAttempts";
-    /** Not emitted yet: a planned consumer change adds it; the dashboard shows it from the start. */
+    /** Attempts Bedrock answered with a throttling error, whether the SDK's retries then got through or not. */
     public static final String THROTTLES = "BedrockThrottles";
 
     public static final List<String> DIMENSIONS = List.of("Environment", "ModelId");
@@ -45,10 +46,6 @@ public final class ConsumerMetrics {
     public ConsumerMetrics(String namespace, String environment, String modelId) {
         this.namespace = namespace;
         this.dimensions = Map.of(DIMENSIONS.get(0), environment, DIMENSIONS.get(1), modelId);
-    }
-
-    public String namespace() {
-        return namespace;
     }
 
     public Metric sum(String name, Duration period) {
@@ -63,5 +60,10 @@ public final class ConsumerMetrics {
                 .statistic(statistic)
                 .period(period)
                 .build();
+    }
+
+    /** An amount in US dollars, {@value #COST}'s unit, as alarm texts and the dashboard show it. */
+    public static String usd(double amount) {
+        return String.format(Locale.ROOT, "%.2f", amount);
     }
 }

@@ -63,20 +63,17 @@ public final class KclWorker extends Construct {
     private static final String LEASE_OWNER_INDEX = "LeaseOwnerToLeaseKeyIndex";
 
     private final LogGroup logGroup;
-    private final Table leaseTable;
-    private final Role taskRole;
-    private final FargateService service;
 
     public KclWorker(Construct scope, String id, StackParameters p, Stream stream, Key key, RemovalPolicy removal) {
         super(scope, id);
-        Path context = p.workerImageContext();
+        Path context = p.worker().imageContext();
         requireFile(context.resolve(DOCKERFILE), "the worker's Dockerfile");
         requireFile(context.resolve(WORKER_JAR), "the CLI jar (run `mvn -B -DskipTests package` first)");
         String application = "sentiment-consumer-worker-" + p.environment();
 
         // KCL's lease table is the application's name. With its owner index made here, as KCL would make it, the
         // worker needs no right to change the table.
-        leaseTable = Table.Builder.create(this, "LeaseTable")
+        Table leaseTable = Table.Builder.create(this, "LeaseTable")
                 .tableName(application)
                 .partitionKey(Attribute.builder().name("leaseKey").type(AttributeType.STRING).build())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
@@ -96,7 +93,7 @@ public final class KclWorker extends Construct {
                 .build();
         ((CfnLogGroup) logGroup.getNode().getDefaultChild()).setRetentionInDays(p.logRetentionDays());
 
-        taskRole = Role.Builder.create(this, "TaskRole")
+        Role taskRole = Role.Builder.create(this, "TaskRole")
                 .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
                 .description("KCL worker: read the stream, keep its leases, invoke the configured model, put metrics")
                 .build();
@@ -108,7 +105,8 @@ public final class KclWorker extends Construct {
             taskRole.addToPrincipalPolicy(statement);
         }
         // The worker's own metrics (--metrics cloudwatch), and KCL's, which it publishes under the application name.
-        taskRole.addToPrincipalPolicy(SentimentConsumerStack.putMetricData(List.of(p.metricsNamespace(), application)));
+        taskRole.addToPrincipalPolicy(SentimentConsumerStack.putMetricData(
+                List.of(p.consumer().metricsNamespace(), application)));
         List<io.github.cdklabs.cdknag.NagPackSuppression> roleSuppressions = new ArrayList<>(List.of(
                 SentimentConsumerStack.putMetricDataSuppression(),
                 SentimentConsumerStack.suppression("AwsSolutions-IAM5", "KCL registers one enhanced fan-out "
@@ -135,8 +133,8 @@ public final class KclWorker extends Construct {
                 .build();
 
         FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, "Task")
-                .cpu(p.workerCpu())
-                .memoryLimitMiB(p.workerMemoryMb())
+                .cpu(p.worker().cpu())
+                .memoryLimitMiB(p.worker().memoryMb())
                 .runtimePlatform(RuntimePlatform.builder()
                         .cpuArchitecture(CpuArchitecture.ARM64)
                         .operatingSystemFamily(OperatingSystemFamily.LINUX)
@@ -165,10 +163,10 @@ public final class KclWorker extends Construct {
                         + "execution role needs to pull the image, supports no resource-level permissions.",
                         "^Resource::\\*$")), true);
 
-        service = FargateService.Builder.create(this, "Service")
+        FargateService.Builder.create(this, "Service")
                 .cluster(cluster)
                 .taskDefinition(task)
-                .desiredCount(p.workerCount())
+                .desiredCount(p.worker().count())
                 .assignPublicIp(true)
                 .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build())
                 .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
@@ -222,17 +220,5 @@ public final class KclWorker extends Construct {
 
     public LogGroup logGroup() {
         return logGroup;
-    }
-
-    public Table leaseTable() {
-        return leaseTable;
-    }
-
-    public Role taskRole() {
-        return taskRole;
-    }
-
-    public FargateService service() {
-        return service;
     }
 }

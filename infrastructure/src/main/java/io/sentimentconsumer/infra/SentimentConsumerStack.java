@@ -46,19 +46,11 @@ public final class SentimentConsumerStack extends Stack {
     public static final String HANDLER = "io.sentimentconsumer.lambda.KinesisSentimentHandler::handleRequest";
     public static final String ALIAS = "live";
 
-    private final StackParameters parameters;
-    private final Key dataKey;
-    private final Stream stream;
-    private final Queue failures;
-    private final LogGroup logGroup;
-    private final Function function;
-
     public SentimentConsumerStack(Construct scope, String id, StackProps props, StackParameters parameters) {
         super(scope, id, props);
-        this.parameters = parameters;
         RemovalPolicy removal = parameters.retainData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
-        dataKey = Key.Builder.create(this, "DataKey")
+        Key dataKey = Key.Builder.create(this, "DataKey")
                 .description("Encrypts the failure queue, the alarm topic and, if so chosen, the posts stream ("
                         + parameters.stackName() + ")")
                 .enableKeyRotation(true)
@@ -66,24 +58,24 @@ public final class SentimentConsumerStack extends Stack {
                 .removalPolicy(removal)
                 .build();
 
-        stream = Stream.Builder.create(this, "Posts")
+        StackParameters.Stream posts = parameters.stream();
+        Stream stream = Stream.Builder.create(this, "Posts")
                 .streamName("sentiment-posts-" + parameters.environment())
-                .streamMode(parameters.streamCapacity() == StackParameters.StreamCapacity.ON_DEMAND
+                .streamMode(posts.capacity() == StackParameters.StreamCapacity.ON_DEMAND
                         ? StreamMode.ON_DEMAND : StreamMode.PROVISIONED)
-                .shardCount(parameters.streamCapacity() == StackParameters.StreamCapacity.PROVISIONED
-                        ? parameters.shardCount() : null)
-                .encryption(parameters.customerManagedStreamKey() ? StreamEncryption.KMS : StreamEncryption.MANAGED)
-                .encryptionKey(parameters.customerManagedStreamKey() ? dataKey : null)
-                .retentionPeriod(Duration.hours(parameters.streamRetentionHours()))
+                .shardCount(posts.capacity() == StackParameters.StreamCapacity.PROVISIONED ? posts.shardCount() : null)
+                .encryption(posts.customerManagedKey() ? StreamEncryption.KMS : StreamEncryption.MANAGED)
+                .encryptionKey(posts.customerManagedKey() ? dataKey : null)
+                .retentionPeriod(Duration.hours(posts.retentionHours()))
                 .removalPolicy(removal)
                 .build();
-        if (parameters.customerManagedStreamKey()) {
+        if (posts.customerManagedKey()) {
             NagSuppressions.addResourceSuppressions(stream, List.of(suppression("AwsSolutions-KDS3",
                     "Chosen with -c streamKey=customer-managed: the key policy decides who may read the posts, at "
                             + "the price of KMS requests from every producer and consumer.")));
         }
 
-        failures = Queue.Builder.create(this, "MappingFailures")
+        Queue failures = Queue.Builder.create(this, "MappingFailures")
                 .queueName("sentiment-consumer-failures-" + parameters.environment())
                 .encryption(QueueEncryption.KMS)
                 .encryptionMasterKey(dataKey)
@@ -95,15 +87,15 @@ public final class SentimentConsumerStack extends Stack {
                 "This queue is the dead-letter destination itself: the event source mapping's on-failure "
                         + "destination. A DLQ of the DLQ would only move the same batch descriptions again.")));
 
-        logGroup = LogGroup.Builder.create(this, "FunctionLogs")
+        LogGroup logGroup = LogGroup.Builder.create(this, "FunctionLogs")
                 .logGroupName("/aws/lambda/" + parameters.functionName())
                 .removalPolicy(removal)
                 .build();
         ((CfnLogGroup) logGroup.getNode().getDefaultChild()).setRetentionInDays(parameters.logRetentionDays());
 
-        function = consumerFunction(parameters);
+        Function function = consumerFunction(parameters, logGroup);
         IFunction target = function;
-        if (parameters.snapStart()) {
+        if (parameters.function().snapStart()) {
             // SnapStart snapshots published versions only; the mapping must invoke one, through the alias.
             Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                     "The stack publishes the version and the mapping invokes it through the alias");
@@ -112,27 +104,40 @@ public final class SentimentConsumerStack extends Stack {
                     .version(function.getCurrentVersion())
                     .build();
         }
+        StackParameters.Mapping mapping = parameters.mapping();
         target.addEventSource(KinesisEventSource.Builder.create(stream)
-                .batchSize(StackParameters.MAPPING_BATCH_SIZE)
-                .maxBatchingWindow(Duration.seconds(StackParameters.MAPPING_BATCHING_WINDOW_SECONDS))
-                .startingPosition(parameters.startingPosition() == StackParameters.StartingPosition.LATEST
+                .batchSize(StackParameters.Mapping.BATCH_SIZE)
+                .maxBatchingWindow(Duration.seconds(StackParameters.Mapping.BATCHING_WINDOW_SECONDS))
+                .startingPosition(mapping.startingPosition() == StackParameters.StartingPosition.LATEST
                         ? StartingPosition.LATEST : StartingPosition.TRIM_HORIZON)
                 .reportBatchItemFailures(true)
                 .bisectBatchOnError(true)
-                .retryAttempts(parameters.maxRetryAttempts())
-                .maxRecordAge(Duration.seconds(parameters.maxRecordAgeSeconds()))
-                .parallelizationFactor(parameters.parallelizationFactor())
+                .retryAttempts(mapping.maxRetryAttempts())
+                .maxRecordAge(Duration.seconds(mapping.maxRecordAgeSeconds()))
+                .parallelizationFactor(mapping.parallelizationFactor())
                 .onFailure(new SqsDlq(failures))
-                .enabled(parameters.mappingEnabled())
+                .enabled(mapping.enabled())
                 .build());
 
         List<LogGroup> queryLogGroups = List.of(logGroup);
-        if (parameters.worker()) {
+        if (parameters.worker().enabled()) {
             KclWorker worker = new KclWorker(this, "Worker", parameters, stream, dataKey, removal);
             queryLogGroups = List.of(logGroup, worker.logGroup());
         }
-        CostObservability observability = new CostObservability(this, "Observability", parameters,
-                function, failures, dataKey, queryLogGroups);
+
+        // What it costs: the dashboard, the alarms and the saved queries share the scope "Observability". "Default"
+        // (the alarms) and the dashboard's own "Default" add nothing to logical ids, so the dashboard, the topic and
+        // the named alarms keep the ids they were first deployed with: under new ids CloudFormation would replace
+        // them, and deleting the old ones would delete the dashboard and alarms of those same names.
+        Construct observability = new Construct(this, "Observability");
+        ConsumerMetrics consumerMetrics = new ConsumerMetrics(parameters.consumer().metricsNamespace(),
+                parameters.environment(), parameters.consumer().modelId());
+        FunctionMetrics functionMetrics = new FunctionMetrics(function, failures);
+        CostDashboard dashboard = new CostDashboard(observability, "Dashboard", parameters, consumerMetrics,
+                functionMetrics);
+        CostAlarms alarms = new CostAlarms(observability, "Default", parameters, consumerMetrics, functionMetrics,
+                dataKey);
+        new SavedQueries(observability, "Queries", parameters.stackName(), queryLogGroups);
 
         output("StreamName", stream.getStreamName(), "The Kinesis stream to put posts on");
         output("StreamArn", stream.getStreamArn(), "Its ARN");
@@ -141,13 +146,14 @@ public final class SentimentConsumerStack extends Stack {
         output("FunctionName", function.getFunctionName(), "The consumer function");
         output("LogGroupName", logGroup.getLogGroupName(), "aws logs tail <this> --follow");
         output("FailureQueueUrl", failures.getQueueUrl(), "Batches the mapping gave up on (shard, sequence range)");
-        output("DashboardName", observability.dashboardName(), "The cost dashboard in the CloudWatch console");
-        output("AlarmTopicArn", observability.alarmTopic().getTopicArn(), "Subscribe to receive the alarms");
+        output("DashboardName", dashboard.dashboardName(), "The cost dashboard in the CloudWatch console");
+        output("AlarmTopicArn", alarms.topic().getTopicArn(), "Subscribe to receive the alarms");
     }
 
-    private Function consumerFunction(StackParameters p) {
-        if (!Files.isRegularFile(p.lambdaJar())) {
-            throw new IllegalStateException("The Lambda artifact " + p.lambdaJar() + " does not exist: run "
+    private Function consumerFunction(StackParameters p, LogGroup logGroup) {
+        StackParameters.Function settings = p.function();
+        if (!Files.isRegularFile(settings.lambdaJar())) {
+            throw new IllegalStateException("The Lambda artifact " + settings.lambdaJar() + " does not exist: run "
                     + "`mvn -B -DskipTests package` in the repository root first, or pass -c lambdaJar=PATH");
         }
         Role role = Role.Builder.create(this, "FunctionRole")
@@ -163,28 +169,28 @@ public final class SentimentConsumerStack extends Stack {
         if (bedrockAccess(p).isGlobalProfile()) {
             NagSuppressions.addResourceSuppressions(role, List.of(globalProfileSuppression()), true);
         }
-        if (p.metricsSink() == StackParameters.MetricsSink.CLOUDWATCH) {
-            role.addToPrincipalPolicy(putMetricData(List.of(p.metricsNamespace())));
+        if (settings.metricsSink() == StackParameters.MetricsSink.CLOUDWATCH) {
+            role.addToPrincipalPolicy(putMetricData(List.of(p.consumer().metricsNamespace())));
             NagSuppressions.addResourceSuppressions(role, List.of(putMetricDataSuppression()), true);
         }
 
         Map<String, String> env = new LinkedHashMap<>(consumerEnvironment(p));
-        env.put("METRICS_SINK", p.metricsSink().name().toLowerCase(java.util.Locale.ROOT));
+        env.put("METRICS_SINK", settings.metricsSink().name().toLowerCase(java.util.Locale.ROOT));
 
         Function fn = Function.Builder.create(this, "Function")
                 .functionName(p.functionName())
                 .description("Kinesis posts -> batched Bedrock sentiment, with per-call token accounting")
                 .runtime(Runtime.JAVA_21)
                 .architecture(Architecture.ARM_64)
-                .code(Code.fromAsset(p.lambdaJar().toAbsolutePath().toString()))
+                .code(Code.fromAsset(settings.lambdaJar().toAbsolutePath().toString()))
                 .handler(HANDLER)
-                .memorySize(p.memoryMb())
-                .timeout(Duration.seconds(p.timeoutSeconds()))
+                .memorySize(settings.memoryMb())
+                .timeout(Duration.seconds(settings.timeoutSeconds()))
                 .environment(env)
                 .logGroup(logGroup)
                 .role(role)
-                .reservedConcurrentExecutions(p.reservedConcurrency().orElse(null))
-                .snapStart(p.snapStart() ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
+                .reservedConcurrentExecutions(settings.reservedConcurrency().orElse(null))
+                .snapStart(settings.snapStart() ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
                 .build();
         NagSuppressions.addResourceSuppressions(fn, List.of(suppression("AwsSolutions-L1",
                 "Java 21 is the runtime the consumer is built and tested for (issue #5), and the one its "
@@ -195,19 +201,22 @@ public final class SentimentConsumerStack extends Stack {
 
     /** The consumer's settings (README, "Configuration") as environment variables; the sink is per runtime. */
     static Map<String, String> consumerEnvironment(StackParameters p) {
+        StackParameters.Consumer consumer = p.consumer();
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("BEDROCK_MODEL_ID", p.modelId());
-        p.bedrockRegion().ifPresent(r -> env.put("BEDROCK_REGION", r));
-        env.put("BATCH_SIZE", String.valueOf(p.batchSize()));
-        env.put("BEDROCK_CONCURRENCY", String.valueOf(p.bedrockConcurrency()));
-        env.put("MAX_POST_CHARS", String.valueOf(p.maxPostChars()));
-        env.put("METRICS_NAMESPACE", p.metricsNamespace());
+        env.put("BEDROCK_MODEL_ID", consumer.modelId());
+        consumer.bedrockRegion().ifPresent(r -> env.put("BEDROCK_REGION", r));
+        env.put("BATCH_SIZE", String.valueOf(consumer.batchSize()));
+        env.put("BEDROCK_CONCURRENCY", String.valueOf(consumer.bedrockConcurrency()));
+        env.put("MAX_POST_CHARS", String.valueOf(consumer.maxPostChars()));
+        env.put("METRICS_NAMESPACE", consumer.metricsNamespace());
         env.put("ENVIRONMENT", p.environment());
         return env;
     }
 
     static BedrockModelAccess bedrockAccess(StackParameters p) {
-        return new BedrockModelAccess(p.modelId(), p.bedrockRegion().orElse(Aws.REGION), p.profileRegions());
+        StackParameters.Consumer consumer = p.consumer();
+        return new BedrockModelAccess(consumer.modelId(), consumer.bedrockRegion().orElse(Aws.REGION),
+                consumer.profileRegions());
     }
 
     /** PutMetricData takes no resource; the namespace condition is what keeps it to our metrics. */
@@ -254,29 +263,5 @@ public final class SentimentConsumerStack extends Stack {
 
     private void output(String id, String value, String description) {
         CfnOutput.Builder.create(this, id).value(value).description(description).build();
-    }
-
-    public StackParameters parameters() {
-        return parameters;
-    }
-
-    public Stream stream() {
-        return stream;
-    }
-
-    public Function function() {
-        return function;
-    }
-
-    public Queue failures() {
-        return failures;
-    }
-
-    public LogGroup logGroup() {
-        return logGroup;
-    }
-
-    public Key dataKey() {
-        return dataKey;
     }
 }

@@ -1,87 +1,85 @@
 package io.sentimentconsumer.infra;
 
+import static java.util.Map.entry;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * Every deploy-time parameter of the app, read from CDK context ({@code -c name=value} or {@code cdk.json}), with
- * the defaults the README documents. Bad values stop the synth with a message naming the parameter.
+ * the defaults the README documents ({@link #DEFAULTS}), grouped by what they configure. Each group checks its own
+ * values; bad values stop the synth with a message naming the parameter.
  *
- * @param environment          {@code environment}: the {@code Environment} dimension, and part of every name
- * @param modelId              {@code modelId}: {@code BEDROCK_MODEL_ID}; a foundation model or a cross-region profile
- * @param bedrockRegion        {@code bedrockRegion}: {@code BEDROCK_REGION}; empty means the stack's region
- * @param profileRegions       {@code bedrockProfileRegions}: the regions a cross-region profile routes to; empty
- *                             means the defaults of {@link BedrockModelAccess} for the profile's prefix
- * @param customerManagedStreamKey {@code streamKey}: {@code aws-managed} (default: KMS with the {@code aws/kinesis}
- *                             key, no per-request KMS cost for producers and consumers) or {@code customer-managed}
- * @param lambdaJar            {@code lambdaJar}: the Lambda artifact
- * @param workerImageContext   {@code workerImageContext}: the worker image's build context, the repository root;
- *                             it must hold {@link KclWorker#DOCKERFILE} and {@link KclWorker#WORKER_JAR}
- * @param reservedConcurrency  {@code reservedConcurrency}: empty for none
- * @param alarmEmail           {@code alarmEmail}: empty for no subscription
- * @param mappingEnabled       {@code mappingEnabled}: whether the event source mapping polls; defaults to
- *                             {@code !worker}, so the Lambda and the worker never both score (and bill) each post
+ * @param environment      {@code environment}: the {@code Environment} dimension, and part of every name
+ * @param consumer         the consumer's settings, the same for the function and the worker
+ * @param stream           the Kinesis stream
+ * @param function         the consumer function
+ * @param mapping          the function's event source mapping
+ * @param alarms           the alarms' thresholds, and who gets them
+ * @param worker           the KCL worker on Fargate
+ * @param logRetentionDays {@code logRetentionDays}: the function's and the worker's log groups
+ * @param retainData       {@code retainData}: keep the stream, queue, log groups, key and lease table on destroy
  */
 public record StackParameters(
         String environment,
-        String modelId,
-        Optional<String> bedrockRegion,
-        List<String> profileRegions,
-        int batchSize,
-        int bedrockConcurrency,
-        int maxPostChars,
-        MetricsSink metricsSink,
-        String metricsNamespace,
-        StreamCapacity streamCapacity,
-        boolean customerManagedStreamKey,
-        int shardCount,
-        int streamRetentionHours,
-        Path lambdaJar,
-        int memoryMb,
-        int timeoutSeconds,
-        Optional<Integer> reservedConcurrency,
-        boolean snapStart,
+        Consumer consumer,
+        Stream stream,
+        Function function,
+        Mapping mapping,
+        Alarms alarms,
+        Worker worker,
         int logRetentionDays,
-        StartingPosition startingPosition,
-        int parallelizationFactor,
-        int maxRetryAttempts,
-        int maxRecordAgeSeconds,
-        boolean mappingEnabled,
-        double monthlyBudgetUsd,
-        double tokensPerPostThreshold,
-        int iteratorAgeAlarmSeconds,
-        double costAnomalyStdDevs,
-        Optional<String> alarmEmail,
-        boolean retainData,
-        boolean worker,
-        int workerCount,
-        int workerCpu,
-        int workerMemoryMb,
-        Path workerImageContext) {
+        boolean retainData) {
 
-    /** Records per invocation: the event source mapping's batch, which the consumer's defaults are sized for. */
-    public static final int MAPPING_BATCH_SIZE = 150;
-    /** Seconds the mapping waits to fill a batch. */
-    public static final int MAPPING_BATCHING_WINDOW_SECONDS = 5;
+    public static final String LAMBDA_JAR = "consumer/target/sentiment-consumer-lambda.jar";
 
     /**
-     * Seven days, the end of Kinesis's extended retention: a range the mapping gives up on (at {@code
-     * maxRecordAgeSeconds} at the latest) stays readable for {@link #redriveWindowHours()} more, so a failure on a
-     * Friday evening can still be redriven on Monday. 24 hours left 18, less than a night and a day. Retention cannot
-     * be raised after the fact: records older than the old retention stay gone.
+     * Every parameter that has a default, as {@code cdk.json}'s context would give it. Not here: those that default
+     * to nothing ({@code bedrockRegion}, {@code bedrockProfileRegions}, {@code reservedConcurrency},
+     * {@code alarmEmail}), and {@code mappingEnabled}, which defaults to the opposite of {@code worker}.
      */
-    public static final int DEFAULT_STREAM_RETENTION_HOURS = 168;
-
-    public static final String DEFAULT_MODEL_ID = "amazon.nova-micro-v1:0";
-    public static final String DEFAULT_NAMESPACE = "SentimentAnalysis/Bedrock";
-    public static final String LAMBDA_JAR = "consumer/target/sentiment-consumer-lambda.jar";
+    private static final Map<String, Object> DEFAULTS = Map.ofEntries(
+            entry("environment", "dev"),
+            entry("modelId", "amazon.nova-micro-v1:0"),
+            entry("batchSize", 25),
+            entry("bedrockConcurrency", 4),
+            entry("maxPostChars", 1000),
+            entry("metricsNamespace", "SentimentAnalysis/Bedrock"),
+            entry("streamMode", "on-demand"),
+            entry("streamKey", "aws-managed"),
+            entry("shardCount", 1),
+            // Seven days, the end of Kinesis's extended retention: a range the mapping gives up on (at
+            // maxRecordAgeSeconds at the latest) stays readable for redriveWindowHours() more, so a failure on a Friday
+            // evening can still be redriven on Monday. 24 hours left 18, less than a night and a day. Retention cannot
+            // be raised after the fact: records older than the old retention stay gone.
+            entry("streamRetentionHours", 168),
+            entry("lambdaJar", repositoryRoot().resolve(LAMBDA_JAR).toString()),
+            entry("metricsSink", "emf"),
+            entry("memoryMb", 1024),
+            entry("timeoutSeconds", 60),
+            entry("snapStart", false),
+            entry("startingPosition", "latest"),
+            entry("parallelizationFactor", 1),
+            entry("maxRetryAttempts", 5),
+            entry("maxRecordAgeSeconds", 6 * 3600),
+            entry("monthlyBudgetUsd", 100),
+            entry("tokensPerPostThreshold", 100),
+            entry("iteratorAgeAlarmSeconds", 600),
+            entry("costAnomalyStdDevs", 3),
+            entry("worker", false),
+            entry("workerCount", 1),
+            entry("workerCpu", 512),
+            entry("workerMemoryMb", 1024),
+            entry("workerImageContext", repositoryRoot().toString()),
+            entry("logRetentionDays", 30),
+            entry("retainData", false));
 
     /** The values CloudWatch Logs accepts for a retention in days. */
     public static final List<Integer> LOG_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
@@ -104,39 +102,180 @@ public record StackParameters(
     public StackParameters {
         require(NAME.matcher(environment).matches(), "environment",
                 "lowercase letters, digits and hyphens, at most 31 characters", environment);
-        require(MODEL_ID.matcher(modelId).matches(), "modelId", "a Bedrock model or inference profile id", modelId);
-        bedrockRegion.ifPresent(r -> require(REGION.matcher(r).matches(), "bedrockRegion", "a region name", r));
-        profileRegions.forEach(r -> require(REGION.matcher(r).matches(), "bedrockProfileRegions",
-                "comma-separated region names", r));
-        range("batchSize", batchSize, 1, 200);
-        range("bedrockConcurrency", bedrockConcurrency, 1, 64);
-        range("maxPostChars", maxPostChars, 1, 100_000);
-        require(!metricsNamespace.isBlank() && !metricsNamespace.startsWith("AWS/"), "metricsNamespace",
-                "a custom namespace (not AWS/...)", metricsNamespace);
-        range("shardCount", shardCount, 1, 10_000);
-        range("streamRetentionHours", streamRetentionHours, 24, 8760);
-        range("memoryMb", memoryMb, 512, 10_240);
-        range("timeoutSeconds", timeoutSeconds, 10, 900);
-        reservedConcurrency.ifPresent(c -> range("reservedConcurrency", c, 1, 1000));
         require(LOG_RETENTION_DAYS.contains(logRetentionDays), "logRetentionDays",
                 "one of CloudWatch Logs' retention values " + LOG_RETENTION_DAYS, String.valueOf(logRetentionDays));
-        range("parallelizationFactor", parallelizationFactor, 1, 10);
-        range("maxRetryAttempts", maxRetryAttempts, 0, 10_000);
-        range("maxRecordAgeSeconds", maxRecordAgeSeconds, 60, 604_800);
-        require(maxRecordAgeSeconds < streamRetentionHours * 3600, "maxRecordAgeSeconds",
+        require(mapping.maxRecordAgeSeconds() < stream.retentionHours() * 3600, "maxRecordAgeSeconds",
                 "less than the stream's retention, so records the DLQ points at can still be read",
-                String.valueOf(maxRecordAgeSeconds));
-        require(monthlyBudgetUsd > 0, "monthlyBudgetUsd", "a positive amount", String.valueOf(monthlyBudgetUsd));
-        require(tokensPerPostThreshold > 0, "tokensPerPostThreshold", "a positive number",
-                String.valueOf(tokensPerPostThreshold));
-        range("iteratorAgeAlarmSeconds", iteratorAgeAlarmSeconds, 60, 604_800);
-        require(costAnomalyStdDevs > 0, "costAnomalyStdDevs", "a positive number",
-                String.valueOf(costAnomalyStdDevs));
-        alarmEmail.ifPresent(e -> require(EMAIL.matcher(e).matches(), "alarmEmail", "an e-mail address", e));
-        range("workerCount", workerCount, 0, 100);
-        require(List.of(256, 512, 1024, 2048, 4096).contains(workerCpu), "workerCpu",
-                "a Fargate CPU value (256, 512, 1024, 2048, 4096)", String.valueOf(workerCpu));
-        range("workerMemoryMb", workerMemoryMb, 512, 30_720);
+                String.valueOf(mapping.maxRecordAgeSeconds()));
+    }
+
+    /**
+     * The consumer's settings (README, "Configuration"), the same for the function and the worker.
+     *
+     * @param modelId            {@code modelId}: {@code BEDROCK_MODEL_ID}; a foundation model or a cross-region
+     *                           profile
+     * @param bedrockRegion      {@code bedrockRegion}: {@code BEDROCK_REGION}; empty means the stack's region
+     * @param profileRegions     {@code bedrockProfileRegions}: the regions a cross-region profile routes to; empty
+     *                           means the defaults of {@link BedrockModelAccess} for the profile's prefix
+     * @param batchSize          {@code batchSize}: {@code BATCH_SIZE}
+     * @param bedrockConcurrency {@code bedrockConcurrency}: {@code BEDROCK_CONCURRENCY}
+     * @param maxPostChars       {@code maxPostChars}: {@code MAX_POST_CHARS}
+     * @param metricsNamespace   {@code metricsNamespace}: {@code METRICS_NAMESPACE}; the dashboard and alarms read it
+     */
+    public record Consumer(String modelId, Optional<String> bedrockRegion, List<String> profileRegions,
+                           int batchSize, int bedrockConcurrency, int maxPostChars, String metricsNamespace) {
+
+        public Consumer {
+            require(MODEL_ID.matcher(modelId).matches(), "modelId", "a Bedrock model or inference profile id",
+                    modelId);
+            bedrockRegion.ifPresent(r -> require(REGION.matcher(r).matches(), "bedrockRegion", "a region name", r));
+            profileRegions.forEach(r -> require(REGION.matcher(r).matches(), "bedrockProfileRegions",
+                    "comma-separated region names", r));
+            range("batchSize", batchSize, 1, 200);
+            range("bedrockConcurrency", bedrockConcurrency, 1, 64);
+            range("maxPostChars", maxPostChars, 1, 100_000);
+            require(!metricsNamespace.isBlank() && !metricsNamespace.startsWith("AWS/"), "metricsNamespace",
+                    "a custom namespace (not AWS/...)", metricsNamespace);
+        }
+
+        private static Consumer read(Context c) {
+            return new Consumer(c.string("modelId"), c.optionalString("bedrockRegion"),
+                    c.list("bedrockProfileRegions"), c.integer("batchSize"), c.integer("bedrockConcurrency"),
+                    c.integer("maxPostChars"), c.string("metricsNamespace"));
+        }
+    }
+
+    /**
+     * @param capacity           {@code streamMode}: on demand, or {@code shardCount} provisioned shards
+     * @param customerManagedKey {@code streamKey}: {@code aws-managed} (KMS with the {@code aws/kinesis} key, no
+     *                           per-request KMS cost for producers and consumers) or {@code customer-managed}
+     * @param shardCount         {@code shardCount}: the shards of a provisioned stream
+     * @param retentionHours     {@code streamRetentionHours}: how long records stay readable
+     */
+    public record Stream(StreamCapacity capacity, boolean customerManagedKey, int shardCount, int retentionHours) {
+
+        public Stream {
+            range("shardCount", shardCount, 1, 10_000);
+            range("streamRetentionHours", retentionHours, 24, 8760);
+        }
+
+        private static Stream read(Context c) {
+            return new Stream(c.choice("streamMode", StreamCapacity.class),
+                    c.choice("streamKey", StreamKey.class) == StreamKey.CUSTOMER_MANAGED,
+                    c.integer("shardCount"), c.integer("streamRetentionHours"));
+        }
+    }
+
+    /**
+     * @param lambdaJar           {@code lambdaJar}: the Lambda artifact
+     * @param metricsSink         {@code metricsSink}: {@code METRICS_SINK} of the function (the worker's is always
+     *                            {@code cloudwatch})
+     * @param memoryMb            {@code memoryMb}
+     * @param timeoutSeconds      {@code timeoutSeconds}
+     * @param reservedConcurrency {@code reservedConcurrency}: empty for none
+     * @param snapStart           {@code snapStart}: SnapStart on published versions, which the mapping then invokes
+     */
+    public record Function(Path lambdaJar, MetricsSink metricsSink, int memoryMb, int timeoutSeconds,
+                           Optional<Integer> reservedConcurrency, boolean snapStart) {
+
+        public Function {
+            range("memoryMb", memoryMb, 512, 10_240);
+            range("timeoutSeconds", timeoutSeconds, 10, 900);
+            reservedConcurrency.ifPresent(c -> range("reservedConcurrency", c, 1, 1000));
+        }
+
+        private static Function read(Context c) {
+            return new Function(Path.of(c.string("lambdaJar")), c.choice("metricsSink", MetricsSink.class),
+                    c.integer("memoryMb"), c.integer("timeoutSeconds"), c.optionalInteger("reservedConcurrency"),
+                    c.bool("snapStart"));
+        }
+    }
+
+    /**
+     * The event source mapping. Its batches are fixed ({@value #BATCH_SIZE} records, {@value
+     * #BATCHING_WINDOW_SECONDS} s window), because the consumer's defaults are sized for them.
+     *
+     * @param startingPosition      {@code startingPosition}
+     * @param parallelizationFactor {@code parallelizationFactor}: concurrent batches per shard
+     * @param maxRetryAttempts      {@code maxRetryAttempts}: after them, the batch's range goes to the failure queue
+     * @param maxRecordAgeSeconds   {@code maxRecordAgeSeconds}: so does a batch whose oldest record is this old
+     * @param enabled               {@code mappingEnabled}: whether the mapping polls; defaults to {@code !worker}, so
+     *                              the Lambda and the worker never both score (and bill) each post
+     */
+    public record Mapping(StartingPosition startingPosition, int parallelizationFactor, int maxRetryAttempts,
+                          int maxRecordAgeSeconds, boolean enabled) {
+
+        /** Records per invocation: the event source mapping's batch, which the consumer's defaults are sized for. */
+        public static final int BATCH_SIZE = 150;
+        /** Seconds the mapping waits to fill a batch. */
+        public static final int BATCHING_WINDOW_SECONDS = 5;
+
+        public Mapping {
+            range("parallelizationFactor", parallelizationFactor, 1, 10);
+            range("maxRetryAttempts", maxRetryAttempts, 0, 10_000);
+            range("maxRecordAgeSeconds", maxRecordAgeSeconds, 60, 604_800);
+        }
+
+        private static Mapping read(Context c, Worker worker) {
+            return new Mapping(c.choice("startingPosition", StartingPosition.class),
+                    c.integer("parallelizationFactor"), c.integer("maxRetryAttempts"),
+                    c.integer("maxRecordAgeSeconds"), c.optionalBool("mappingEnabled").orElse(!worker.enabled()));
+        }
+    }
+
+    /**
+     * @param monthlyBudgetUsd       {@code monthlyBudgetUsd}: spend alarms at 80% and 95% of its daily share
+     * @param tokensPerPostThreshold {@code tokensPerPostThreshold}: alarm on average tokens per post above it
+     * @param iteratorAgeSeconds     {@code iteratorAgeAlarmSeconds}: alarm when the function is this far behind
+     * @param costAnomalyStdDevs     {@code costAnomalyStdDevs}: width of the cost-spike alarm's anomaly band
+     * @param email                  {@code alarmEmail}: empty for no subscription
+     */
+    public record Alarms(double monthlyBudgetUsd, double tokensPerPostThreshold, int iteratorAgeSeconds,
+                         double costAnomalyStdDevs, Optional<String> email) {
+
+        public Alarms {
+            require(monthlyBudgetUsd > 0, "monthlyBudgetUsd", "a positive amount", String.valueOf(monthlyBudgetUsd));
+            require(tokensPerPostThreshold > 0, "tokensPerPostThreshold", "a positive number",
+                    String.valueOf(tokensPerPostThreshold));
+            range("iteratorAgeAlarmSeconds", iteratorAgeSeconds, 60, 604_800);
+            require(costAnomalyStdDevs > 0, "costAnomalyStdDevs", "a positive number",
+                    String.valueOf(costAnomalyStdDevs));
+            email.ifPresent(e -> require(EMAIL.matcher(e).matches(), "alarmEmail", "an e-mail address", e));
+        }
+
+        /** The daily share of the monthly budget that the spend alarms compare against (a month of 30 days). */
+        public double dailyBudgetUsd() {
+            return monthlyBudgetUsd / 30;
+        }
+
+        private static Alarms read(Context c) {
+            return new Alarms(c.decimal("monthlyBudgetUsd"), c.decimal("tokensPerPostThreshold"),
+                    c.integer("iteratorAgeAlarmSeconds"), c.decimal("costAnomalyStdDevs"),
+                    c.optionalString("alarmEmail"));
+        }
+    }
+
+    /**
+     * @param enabled      {@code worker}: run the KCL worker as an ECS Fargate service
+     * @param count        {@code workerCount}: its tasks
+     * @param cpu          {@code workerCpu}: a Fargate CPU value
+     * @param memoryMb     {@code workerMemoryMb}
+     * @param imageContext {@code workerImageContext}: the worker image's build context, the repository root; it must
+     *                     hold {@link KclWorker#DOCKERFILE} and {@link KclWorker#WORKER_JAR}
+     */
+    public record Worker(boolean enabled, int count, int cpu, int memoryMb, Path imageContext) {
+
+        public Worker {
+            range("workerCount", count, 0, 100);
+            require(List.of(256, 512, 1024, 2048, 4096).contains(cpu), "workerCpu",
+                    "a Fargate CPU value (256, 512, 1024, 2048, 4096)", String.valueOf(cpu));
+            range("workerMemoryMb", memoryMb, 512, 30_720);
+        }
+
+        private static Worker read(Context c) {
+            return new Worker(c.bool("worker"), c.integer("workerCount"), c.integer("workerCpu"),
+                    c.integer("workerMemoryMb"), Path.of(c.string("workerImageContext")));
+        }
     }
 
     /** The defaults, as documented in the README. */
@@ -147,55 +286,18 @@ public record StackParameters(
     /**
      * @param context the CDK context lookup: a String for {@code -c}, or a JSON value from {@code cdk.json}
      */
-    public static StackParameters fromContext(Function<String, Object> context) {
+    public static StackParameters fromContext(java.util.function.Function<String, Object> context) {
         Context c = new Context(context);
-        boolean worker = c.bool("worker", false);
-        return new StackParameters(
-                c.string("environment", "dev"),
-                c.string("modelId", DEFAULT_MODEL_ID),
-                c.optionalString("bedrockRegion"),
-                c.list("bedrockProfileRegions"),
-                c.integer("batchSize", 25),
-                c.integer("bedrockConcurrency", 4),
-                c.integer("maxPostChars", 1000),
-                c.choice("metricsSink", MetricsSink.class, MetricsSink.EMF),
-                c.string("metricsNamespace", DEFAULT_NAMESPACE),
-                c.choice("streamMode", StreamCapacity.class, StreamCapacity.ON_DEMAND),
-                c.choice("streamKey", StreamKey.class, StreamKey.AWS_MANAGED) == StreamKey.CUSTOMER_MANAGED,
-                c.integer("shardCount", 1),
-                c.integer("streamRetentionHours", DEFAULT_STREAM_RETENTION_HOURS),
-                Path.of(c.string("lambdaJar", defaultLambdaJar().toString())),
-                c.integer("memoryMb", 1024),
-                c.integer("timeoutSeconds", 60),
-                c.optionalString("reservedConcurrency").map(v -> c.parseInt("reservedConcurrency", v)),
-                c.bool("snapStart", false),
-                c.integer("logRetentionDays", 30),
-                c.choice("startingPosition", StartingPosition.class, StartingPosition.LATEST),
-                c.integer("parallelizationFactor", 1),
-                c.integer("maxRetryAttempts", 5),
-                c.integer("maxRecordAgeSeconds", 6 * 3600),
-                c.bool("mappingEnabled", !worker),
-                c.decimal("monthlyBudgetUsd", 100),
-                c.decimal("tokensPerPostThreshold", 100),
-                c.integer("iteratorAgeAlarmSeconds", 600),
-                c.decimal("costAnomalyStdDevs", 3),
-                c.optionalString("alarmEmail"),
-                c.bool("retainData", false),
-                worker,
-                c.integer("workerCount", 1),
-                c.integer("workerCpu", 512),
-                c.integer("workerMemoryMb", 1024),
-                Path.of(c.string("workerImageContext", repositoryRoot().toString())));
+        Worker worker = Worker.read(c);
+        return new StackParameters(c.string("environment"), Consumer.read(c), Stream.read(c), Function.read(c),
+                Mapping.read(c, worker), Alarms.read(c), worker, c.integer("logRetentionDays"),
+                c.bool("retainData"));
     }
 
     /**
-     * {@value #LAMBDA_JAR} under the repository root: the nearest directory, from the working directory up, that
-     * holds {@code consumer/pom.xml}. {@code cdk} runs the app in {@code infrastructure/}, Maven's tests there too.
+     * The nearest directory, from the working directory up, that holds {@code consumer/pom.xml}: {@code cdk} runs
+     * the app in {@code infrastructure/}, Maven's tests there too. {@value #LAMBDA_JAR} is under it.
      */
-    public static Path defaultLambdaJar() {
-        return repositoryRoot().resolve(LAMBDA_JAR);
-    }
-
     public static Path repositoryRoot() {
         Path cwd = Path.of("").toAbsolutePath();
         for (Path dir = cwd; dir != null; dir = dir.getParent()) {
@@ -220,12 +322,7 @@ public record StackParameters(
      * {@code maxRecordAgeSeconds} old at the latest, and the stream trims it at {@code streamRetentionHours}.
      */
     public int redriveWindowHours() {
-        return streamRetentionHours - (maxRecordAgeSeconds + 3599) / 3600;
-    }
-
-    /** The daily share of the monthly budget that the spend alarms compare against (a month of 30 days). */
-    public double dailyBudgetUsd() {
-        return monthlyBudgetUsd / 30;
+        return stream.retentionHours() - (mapping.maxRecordAgeSeconds() + 3599) / 3600;
     }
 
     private static void range(String name, int value, int min, int max) {
@@ -239,17 +336,19 @@ public record StackParameters(
         }
     }
 
-    /** Typed reads of context values, which are strings from {@code -c} and JSON values from {@code cdk.json}. */
-    private record Context(Function<String, Object> lookup) {
+    /**
+     * Typed reads of context values, which are strings from {@code -c} and JSON values from {@code cdk.json}. A
+     * parameter that is missing or blank takes its value from {@link #DEFAULTS}.
+     */
+    private record Context(java.util.function.Function<String, Object> lookup) {
 
         Optional<String> optionalString(String name) {
-            Object value = lookup.apply(name);
-            return value == null || value.toString().isBlank()
-                    ? Optional.empty() : Optional.of(value.toString().trim());
+            return text(lookup.apply(name)).or(() -> text(DEFAULTS.get(name)));
         }
 
-        String string(String name, String defaultValue) {
-            return optionalString(name).orElse(defaultValue);
+        String string(String name) {
+            return optionalString(name).orElseThrow(
+                    () -> new IllegalStateException("context parameter " + name + " has no default"));
         }
 
         List<String> list(String name) {
@@ -259,11 +358,52 @@ public record StackParameters(
             return List.copyOf(out);
         }
 
-        int integer(String name, int defaultValue) {
-            return optionalString(name).map(v -> parseInt(name, v)).orElse(defaultValue);
+        int integer(String name) {
+            return parseInt(name, string(name));
         }
 
-        int parseInt(String name, String value) {
+        Optional<Integer> optionalInteger(String name) {
+            return optionalString(name).map(v -> parseInt(name, v));
+        }
+
+        double decimal(String name) {
+            String v = string(name);
+            try {
+                return Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        "context parameter " + name + " must be a number; was '" + v + "'", e);
+            }
+        }
+
+        boolean bool(String name) {
+            return parseBool(name, string(name));
+        }
+
+        Optional<Boolean> optionalBool(String name) {
+            return optionalString(name).map(v -> parseBool(name, v));
+        }
+
+        <E extends Enum<E>> E choice(String name, Class<E> type) {
+            String v = string(name);
+            String constant = v.toUpperCase(Locale.ROOT).replace('-', '_');
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equals(constant)) {
+                    return e;
+                }
+            }
+            List<String> allowed = Arrays.stream(type.getEnumConstants())
+                    .map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
+            throw new IllegalArgumentException("context parameter " + name + " must be one of "
+                    + String.join(", ", allowed) + "; was '" + v + "'");
+        }
+
+        private static Optional<String> text(Object value) {
+            return value == null || value.toString().isBlank()
+                    ? Optional.empty() : Optional.of(value.toString().trim());
+        }
+
+        private static int parseInt(String name, String value) {
             try {
                 return Integer.parseInt(value);
             } catch (NumberFormatException e) {
@@ -272,39 +412,13 @@ public record StackParameters(
             }
         }
 
-        double decimal(String name, double defaultValue) {
-            return optionalString(name).map(v -> {
-                try {
-                    return Double.parseDouble(v);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(
-                            "context parameter " + name + " must be a number; was '" + v + "'", e);
-                }
-            }).orElse(defaultValue);
-        }
-
-        boolean bool(String name, boolean defaultValue) {
-            return optionalString(name).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+        private static boolean parseBool(String name, String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
                 case "true" -> true;
                 case "false" -> false;
                 default -> throw new IllegalArgumentException(
-                        "context parameter " + name + " must be true or false; was '" + v + "'");
-            }).orElse(defaultValue);
-        }
-
-        <E extends Enum<E>> E choice(String name, Class<E> type, E defaultValue) {
-            return optionalString(name).map(v -> {
-                String constant = v.toUpperCase(Locale.ROOT).replace('-', '_');
-                for (E e : type.getEnumConstants()) {
-                    if (e.name().equals(constant)) {
-                        return e;
-                    }
-                }
-                List<String> allowed = Arrays.stream(type.getEnumConstants())
-                        .map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
-                throw new IllegalArgumentException("context parameter " + name + " must be one of "
-                        + String.join(", ", allowed) + "; was '" + v + "'");
-            }).orElse(defaultValue);
+                        "context parameter " + name + " must be true or false; was '" + value + "'");
+            };
         }
     }
 }

@@ -17,22 +17,22 @@ class ParametersTest {
         StackParameters p = StackParameters.defaults();
         assertThat(p.environment()).isEqualTo("dev");
         assertThat(p.stackName()).isEqualTo("SentimentConsumer-dev");
-        assertThat(p.modelId()).isEqualTo("amazon.nova-micro-v1:0");
-        assertThat(p.bedrockRegion()).isEmpty();
-        assertThat(p.batchSize()).isEqualTo(25);
-        assertThat(p.bedrockConcurrency()).isEqualTo(4);
-        assertThat(p.metricsSink()).isEqualTo(StackParameters.MetricsSink.EMF);
-        assertThat(p.streamCapacity()).isEqualTo(StackParameters.StreamCapacity.ON_DEMAND);
-        assertThat(p.memoryMb()).isEqualTo(1024);
-        assertThat(p.timeoutSeconds()).isEqualTo(60);
-        assertThat(p.reservedConcurrency()).isEmpty();
-        assertThat(p.snapStart()).isFalse();
-        assertThat(p.maxRetryAttempts()).isEqualTo(5);
-        assertThat(p.maxRecordAgeSeconds()).isEqualTo(21_600);
-        assertThat(p.streamRetentionHours()).isEqualTo(168);
-        assertThat(p.monthlyBudgetUsd()).isEqualTo(100);
-        assertThat(p.worker()).isFalse();
-        assertThat(p.mappingEnabled()).isTrue();
+        assertThat(p.consumer().modelId()).isEqualTo("amazon.nova-micro-v1:0");
+        assertThat(p.consumer().bedrockRegion()).isEmpty();
+        assertThat(p.consumer().batchSize()).isEqualTo(25);
+        assertThat(p.consumer().bedrockConcurrency()).isEqualTo(4);
+        assertThat(p.function().metricsSink()).isEqualTo(StackParameters.MetricsSink.EMF);
+        assertThat(p.stream().capacity()).isEqualTo(StackParameters.StreamCapacity.ON_DEMAND);
+        assertThat(p.function().memoryMb()).isEqualTo(1024);
+        assertThat(p.function().timeoutSeconds()).isEqualTo(60);
+        assertThat(p.function().reservedConcurrency()).isEmpty();
+        assertThat(p.function().snapStart()).isFalse();
+        assertThat(p.mapping().maxRetryAttempts()).isEqualTo(5);
+        assertThat(p.mapping().maxRecordAgeSeconds()).isEqualTo(21_600);
+        assertThat(p.stream().retentionHours()).isEqualTo(168);
+        assertThat(p.alarms().monthlyBudgetUsd()).isEqualTo(100);
+        assertThat(p.worker().enabled()).isFalse();
+        assertThat(p.mapping().enabled()).isTrue();
     }
 
     @Test
@@ -51,7 +51,7 @@ class ParametersTest {
         Path root = StackParameters.repositoryRoot();
         assertThat(root.resolve("consumer/pom.xml")).isRegularFile();
         assertThat(root.resolve("infrastructure/pom.xml")).isRegularFile();
-        assertThat(StackParameters.defaults().lambdaJar())
+        assertThat(StackParameters.defaults().function().lambdaJar())
                 .isEqualTo(root.resolve("consumer/target/sentiment-consumer-lambda.jar"));
     }
 
@@ -59,10 +59,10 @@ class ParametersTest {
     void jsonValuesFromCdkJsonAreAcceptedLikeStrings() {
         StackParameters p = StackParameters.fromContext(Map.<String, Object>of(
                 "memoryMb", 2048, "snapStart", true, "monthlyBudgetUsd", 250.5, "reservedConcurrency", 3)::get);
-        assertThat(p.memoryMb()).isEqualTo(2048);
-        assertThat(p.snapStart()).isTrue();
-        assertThat(p.monthlyBudgetUsd()).isEqualTo(250.5);
-        assertThat(p.reservedConcurrency()).isEqualTo(Optional.of(3));
+        assertThat(p.function().memoryMb()).isEqualTo(2048);
+        assertThat(p.function().snapStart()).isTrue();
+        assertThat(p.alarms().monthlyBudgetUsd()).isEqualTo(250.5);
+        assertThat(p.function().reservedConcurrency()).isEqualTo(Optional.of(3));
     }
 
     @Test
@@ -80,6 +80,35 @@ class ParametersTest {
                 .hasMessageContaining("less than the stream's retention");
         assertThatThrownBy(() -> StackParameters.fromContext(Map.<String, Object>of("environment", "Prod")::get))
                 .hasMessageContaining("environment must be lowercase");
+        assertThatThrownBy(() -> StackParameters.fromContext(Map.<String, Object>of("memoryMb", "lots")::get))
+                .hasMessage("context parameter memoryMb must be an integer; was 'lots'");
+    }
+
+    @Test
+    void eachGroupChecksItsOwnValues() {
+        assertThatThrownBy(() -> StackParameters.fromContext(Map.<String, Object>of("workerCpu", "300")::get))
+                .hasMessage("context parameter workerCpu must be a Fargate CPU value (256, 512, 1024, 2048, 4096); "
+                        + "was '300'");
+        assertThatThrownBy(() -> StackParameters.fromContext(Map.<String, Object>of("alarmEmail", "ops")::get))
+                .hasMessage("context parameter alarmEmail must be an e-mail address; was 'ops'");
+        assertThatThrownBy(() -> StackParameters.fromContext(
+                Map.<String, Object>of("parallelizationFactor", "11")::get))
+                .hasMessage("context parameter parallelizationFactor must be from 1 to 10; was '11'");
+        assertThatThrownBy(() -> StackParameters.fromContext(Map.<String, Object>of("shardCount", "0")::get))
+                .hasMessage("context parameter shardCount must be from 1 to 10000; was '0'");
+        assertThatThrownBy(() -> StackParameters.fromContext(Map.<String, Object>of("timeoutSeconds", "5")::get))
+                .hasMessage("context parameter timeoutSeconds must be from 10 to 900; was '5'");
+        // Built directly, as well as from context.
+        assertThatThrownBy(() -> new StackParameters.Alarms(0, 100, 600, 3, Optional.empty()))
+                .hasMessage("context parameter monthlyBudgetUsd must be a positive amount; was '0.0'");
+    }
+
+    @Test
+    void theMappingPollsUnlessTheWorkerConsumesOrItIsSetExplicitly() {
+        assertThat(StackParameters.fromContext(Map.<String, Object>of("worker", "true")::get).mapping().enabled())
+                .isFalse();
+        assertThat(StackParameters.fromContext(Map.<String, Object>of("worker", "true", "mappingEnabled", "true")::get)
+                .mapping().enabled()).isTrue();
     }
 
     @Test
