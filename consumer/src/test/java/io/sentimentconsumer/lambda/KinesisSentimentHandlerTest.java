@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sentimentconsumer.account.TokenUsage;
 import io.sentimentconsumer.account.UsageLines;
 import io.sentimentconsumer.analyze.PromptContract;
+import io.sentimentconsumer.events.LogEvent;
+import io.sentimentconsumer.events.SavedQuery;
+import io.sentimentconsumer.events.Writer;
 import io.sentimentconsumer.pipeline.InvocationReport;
 import io.sentimentconsumer.pipeline.RecordOutcome;
 import io.sentimentconsumer.testing.ConsumerUnderTest;
@@ -417,5 +420,31 @@ class KinesisSentimentHandlerTest {
         assertThat(consumer.summary().path("message").asText()).isEqualTo("Lambda invocation token summary: "
                 + "Total tokens: 0 (Input: 0, Output: 0), API calls: 0, Posts analyzed: 0, Avg tokens/post: 0.00, "
                 + "Total cost: $0.000000");
+    }
+
+    /**
+     * Every event the function writes is declared for it in the events module, and every saved query attached to
+     * the function's log group reads events it does write: posts scored, an invalid record, a batch handed back.
+     */
+    @Test
+    void writesOnlyDeclaredEventsAndWhatEverySavedQueryReads() {
+        AtomicInteger requests = new AtomicInteger();
+        bedrock.script(call -> requests.incrementAndGet() <= 4 ? Failure.internal() : FakeBedrock.scoreAll(call));
+        var consumer = consumer(Map.of("BATCH_SIZE", "5", "BEDROCK_CONCURRENCY", "1"));
+        List<byte[]> data = new ArrayList<>(posts(10));
+        data.add("not json".getBytes(StandardCharsets.UTF_8));
+
+        consumer.handle(event(data));
+        consumer.handle(event(data));
+
+        java.util.Set<String> written = consumer.logEvents().stream().map(e -> e.path("event").asText())
+                .collect(java.util.stream.Collectors.toSet());
+        assertThat(written).contains("batch_handed_back", "outcomes_reused");
+        assertThat(written).allSatisfy(event -> assertThat(LogEvent.byId(event))
+                .as("event %s is declared for the function", event)
+                .hasValueSatisfying(declared -> assertThat(declared.writtenBy(Writer.LAMBDA)).isTrue()));
+        assertThat(SavedQuery.ALL).allSatisfy(query -> assertThat(query.events())
+                .as("a saved query on the function's log group reads what it wrote: %s", query.name())
+                .anyMatch(event -> written.contains(event.id())));
     }
 }

@@ -7,38 +7,39 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 
 /**
- * The metrics the consumer publishes (README, "Metrics"), in its namespace with exactly its one dimension set,
+ * The metrics the consumer publishes (named once, in the events module's {@code Metric}), in its namespace with
+ * exactly its one dimension set,
  * {@code Environment} + {@code ModelId}. A metric with any other dimension set would be a different metric and
  * would show no data.
  */
 public final class ConsumerMetrics {
 
     /** Per Converse call. */
-    public static final String INPUT_TOKENS = "InputTokens";
-    public static final String OUTPUT_TOKENS = "OutputTokens";
-    public static final String TOTAL_TOKENS = "TotalTokens";
-    public static final String TOKENS_PER_POST = "TokensPerPost";
-    public static final String CACHE_READ_INPUT_TOKENS = "CacheReadInputTokens";
-    public static final String CACHE_WRITE_INPUT_TOKENS = "CacheWriteInputTokens";
-    public static final String LATENCY = "BedrockAPILatency";
-    public static final String COST = "BedrockCost";
+    public static final String INPUT_TOKENS = io.sentimentconsumer.events.Metric.INPUT_TOKENS.id();
+    public static final String OUTPUT_TOKENS = io.sentimentconsumer.events.Metric.OUTPUT_TOKENS.id();
+    public static final String TOTAL_TOKENS = io.sentimentconsumer.events.Metric.TOTAL_TOKENS.id();
+    public static final String TOKENS_PER_POST = io.sentimentconsumer.events.Metric.TOKENS_PER_POST.id();
+    public static final String CACHE_READ_INPUT_TOKENS = io.sentimentconsumer.events.Metric.CACHE_READ_INPUT_TOKENS.id();
+    public static final String CACHE_WRITE_INPUT_TOKENS = io.sentimentconsumer.events.Metric.CACHE_WRITE_INPUT_TOKENS.id();
+    public static final String LATENCY = io.sentimentconsumer.events.Metric.BEDROCK_API_LATENCY.id();
+    public static final String COST = io.sentimentconsumer.events.Metric.BEDROCK_COST.id();
 
     /** Per invocation. */
-    public static final String POSITIVE = "PositivePosts";
-    public static final String NEGATIVE = "NegativePosts";
-    public static final String NEUTRAL = "NeutralPosts";
-    public static final String UNSCORED = "UnscoredPosts";
-    public static final String INVALID = "InvalidRecords";
-    public static final String HANDED_BACK = "HandedBackRecords";
-    public static final String UNPRICED_CALLS = "UnpricedCalls";
+    public static final String POSITIVE = io.sentimentconsumer.events.Metric.POSITIVE_POSTS.id();
+    public static final String NEGATIVE = io.sentimentconsumer.events.Metric.NEGATIVE_POSTS.id();
+    public static final String NEUTRAL = io.sentimentconsumer.events.Metric.NEUTRAL_POSTS.id();
+    public static final String UNSCORED = io.sentimentconsumer.events.Metric.UNSCORED_POSTS.id();
+    public static final String INVALID = io.sentimentconsumer.events.Metric.INVALID_RECORDS.id();
+    public static final String HANDED_BACK = io.sentimentconsumer.events.Metric.HANDED_BACK_RECORDS.id();
+    public static final String UNPRICED_CALLS = io.sentimentconsumer.events.Metric.UNPRICED_CALLS.id();
     /** Records a redelivery found finished in a warm environment: not sent to the model again. */
-    public static final String REUSED_OUTCOMES = "ReusedOutcomes";
+    public static final String REUSED_OUTCOMES = io.sentimentconsumer.events.Metric.REUSED_OUTCOMES.id();
     /** Attempts sent without an answer: Bedrock may have billed them, and their usage never reaches us. */
-    public static final String ABANDONED_ATTEMPTS = "AbandonedAttempts";
+    public static final String ABANDONED_ATTEMPTS = io.sentimentconsumer.events.Metric.ABANDONED_ATTEMPTS.id();
     /** Attempts Bedrock answered with a throttling error, whether the SDK's retries then got through or not. */
-    public static final String THROTTLES = "BedrockThrottles";
+    public static final String THROTTLES = io.sentimentconsumer.events.Metric.BEDROCK_THROTTLES.id();
 
-    public static final List<String> DIMENSIONS = List.of("Environment", "ModelId");
+    public static final List<String> DIMENSIONS = io.sentimentconsumer.events.Metric.DIMENSIONS;
 
     private final String namespace;
     private final Map<String, String> dimensions;

@@ -151,7 +151,7 @@ public final class KclWorker extends Construct {
                         .platform(Platform.LINUX_ARM64)
                         .build()))
                 .command(List.of("worker", "--stream", stream.getStreamName(), "--application", application,
-                        "--metrics", "cloudwatch"))
+                        "--metrics", "cloudwatch", "--log-format", "json"))
                 .environment(env)
                 .logging(LogDriver.awsLogs(AwsLogDriverProps.builder()
                         .logGroup(logGroup).streamPrefix("worker").build()))

@@ -168,6 +168,10 @@ class ObservabilityTest {
                     "unscored", "invalid", "handedBack", "truncated", "inputTokens", "outputTokens", "totalTokens",
                     "apiCalls", "postsAnalyzed", "avgTokensPerPost", "costUsd", "unpricedCalls", "failedCalls",
                     "attempts", "throttles", "metricsFailures", "durationMs"),
+            "worker_summary", List.of("modelId", "shardId", "kinesisRecords", "recordsIn", "scored", "positive",
+                    "negative", "neutral", "unscored", "invalid", "handedBack", "truncated", "inputTokens",
+                    "outputTokens", "totalTokens", "apiCalls", "postsAnalyzed", "avgTokensPerPost", "costUsd",
+                    "unpricedCalls", "failedCalls", "attempts", "throttles", "durationMs"),
             "invalid_record", List.of("sequenceNumber", "reason"),
             "batch_handed_back", List.of("batch", "records", "firstSequenceNumber", "error"));
 
@@ -196,16 +200,22 @@ class ObservabilityTest {
         assertThat(queries.get("SentimentConsumer-dev/Handed-back batches"))
                 .contains("filter event = \"batch_handed_back\"", "firstSequenceNumber", "error");
         assertThat(queries.get("SentimentConsumer-dev/Comparison by model"))
-                .contains("filter event = \"invocation_summary\"", "by modelId");
+                .contains("filter event in [\"invocation_summary\", \"worker_summary\"]", "by modelId");
 
         for (String query : queries.values()) {
-            Matcher event = Pattern.compile("event = \"(\\w+)\"").matcher(query);
-            assertThat(event.find()).as(query).isTrue();
-            List<String> fields = LOGGED_FIELDS.get(event.group(1));
-            assertThat(fields).as(query).isNotNull();
-            for (String used : fieldsUsed(query)) {
-                assertThat(fields).as("field %s of %s", used, query).contains(used);
+            Matcher filter = Pattern.compile("filter event (?:= \"\\w+\"|in \\[[^]]+])").matcher(query);
+            assertThat(filter.find()).as(query).isTrue();
+            Matcher event = Pattern.compile("\"(\\w+)\"").matcher(filter.group());
+            int events = 0;
+            while (event.find()) {
+                events++;
+                List<String> fields = LOGGED_FIELDS.get(event.group(1));
+                assertThat(fields).as(query).isNotNull();
+                for (String used : fieldsUsed(query)) {
+                    assertThat(fields).as("field %s of %s in %s", used, event.group(1), query).contains(used);
+                }
             }
+            assertThat(events).as(query).isPositive();
         }
     }
 

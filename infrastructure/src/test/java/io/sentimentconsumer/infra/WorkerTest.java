@@ -36,7 +36,8 @@ class WorkerTest {
         Map<String, Object> container = ((List<Map<String, Object>>) Cfn.only(t, "AWS::ECS::TaskDefinition")
                 .get("ContainerDefinitions")).get(0);
         assertThat(Cfn.list(container.get("Command"))).containsExactly("worker", "--stream",
-                "${Posts868B3EAD}", "--application", "sentiment-consumer-worker-dev", "--metrics", "cloudwatch");
+                "${Posts868B3EAD}", "--application", "sentiment-consumer-worker-dev", "--metrics", "cloudwatch",
+                "--log-format", "json");
         assertThat(container.get("Environment").toString()).contains("Name=METRICS_SINK, Value=cloudwatch",
                 "Name=BEDROCK_MODEL_ID, Value=amazon.nova-micro-v1:0", "Name=ENVIRONMENT, Value=dev");
         assertThat(container.get("LogConfiguration").toString()).contains("awslogs");
