@@ -1,10 +1,10 @@
 package io.sentimentconsumer.kcl;
 
+import io.sentimentconsumer.events.Metric;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.InvocationReport;
 import io.sentimentconsumer.publish.InvocationMetrics;
 import io.sentimentconsumer.publish.Measurement;
-import io.sentimentconsumer.publish.MetricUnit;
 import io.sentimentconsumer.publish.MetricsPublisher;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.Map;
 public final class WorkerMetrics {
 
     /** Counted once per failed attempt of a blocked shard, so an alarm on its Sum sees a stuck consumer. */
-    public static final String BLOCKED_SHARD_RETRIES = "BlockedShardRetries";
+    public static final String BLOCKED_SHARD_RETRIES = Metric.BLOCKED_SHARD_RETRIES.id();
 
     private final MetricsPublisher publisher;
     private final EventLog log;
@@ -40,7 +40,7 @@ public final class WorkerMetrics {
     }
 
     public synchronized void blockedShardRetry() {
-        buffer.add(new Measurement(BLOCKED_SHARD_RETRIES, MetricUnit.COUNT, 1));
+        buffer.add(Measurement.of(Metric.BLOCKED_SHARD_RETRIES, 1));
     }
 
     /** Publishes what was buffered since the last flush. */

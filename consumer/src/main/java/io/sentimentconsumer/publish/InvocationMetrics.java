@@ -3,6 +3,7 @@ package io.sentimentconsumer.publish;
 import io.sentimentconsumer.account.CallRecord;
 import io.sentimentconsumer.account.CallTotals;
 import io.sentimentconsumer.account.RecordCounts;
+import io.sentimentconsumer.events.Metric;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,37 +16,37 @@ public final class InvocationMetrics {
         List<Measurement> out = new ArrayList<>();
         for (CallRecord call : calls) {
             var usage = call.usage();
-            out.add(new Measurement("InputTokens", MetricUnit.COUNT, usage.inputTokens()));
-            out.add(new Measurement("OutputTokens", MetricUnit.COUNT, usage.outputTokens()));
-            out.add(new Measurement("TotalTokens", MetricUnit.COUNT, usage.totalTokens()));
+            out.add(Measurement.of(Metric.INPUT_TOKENS, usage.inputTokens()));
+            out.add(Measurement.of(Metric.OUTPUT_TOKENS, usage.outputTokens()));
+            out.add(Measurement.of(Metric.TOTAL_TOKENS, usage.totalTokens()));
             out.add(new Measurement("TokensPerPost", MetricUnit.COUNT,
                     call.posts() == 0 ? 0 : (double) usage.totalTokens() / call.posts()));
-            out.add(new Measurement("BedrockAPILatency", MetricUnit.MILLISECONDS, call.durationMillis()));
+            out.add(Measurement.of(Metric.BEDROCK_API_LATENCY, call.durationMillis()));
             if (call.priced()) {
-                out.add(new Measurement("BedrockCost", MetricUnit.NONE, call.costUsd().doubleValue()));
+                out.add(Measurement.of(Metric.BEDROCK_COST, call.costUsd().doubleValue()));
             }
             if (usage.cacheReadInputTokens() != 0) {
-                out.add(new Measurement("CacheReadInputTokens", MetricUnit.COUNT, usage.cacheReadInputTokens()));
+                out.add(Measurement.of(Metric.CACHE_READ_INPUT_TOKENS, usage.cacheReadInputTokens()));
             }
             if (usage.cacheWriteInputTokens() != 0) {
-                out.add(new Measurement("CacheWriteInputTokens", MetricUnit.COUNT, usage.cacheWriteInputTokens()));
+                out.add(Measurement.of(Metric.CACHE_WRITE_INPUT_TOKENS, usage.cacheWriteInputTokens()));
             }
         }
-        out.add(new Measurement("PositivePosts", MetricUnit.COUNT, counts.positive()));
-        out.add(new Measurement("NegativePosts", MetricUnit.COUNT, counts.negative()));
-        out.add(new Measurement("NeutralPosts", MetricUnit.COUNT, counts.neutral()));
-        out.add(new Measurement("UnscoredPosts", MetricUnit.COUNT, counts.unscored()));
-        out.add(new Measurement("InvalidRecords", MetricUnit.COUNT, counts.invalid()));
-        out.add(new Measurement("HandedBackRecords", MetricUnit.COUNT, counts.handedBack()));
-        out.add(new Measurement("BedrockThrottles", MetricUnit.COUNT, totals.throttles()));
+        out.add(Measurement.of(Metric.POSITIVE_POSTS, counts.positive()));
+        out.add(Measurement.of(Metric.NEGATIVE_POSTS, counts.negative()));
+        out.add(Measurement.of(Metric.NEUTRAL_POSTS, counts.neutral()));
+        out.add(Measurement.of(Metric.UNSCORED_POSTS, counts.unscored()));
+        out.add(Measurement.of(Metric.INVALID_RECORDS, counts.invalid()));
+        out.add(Measurement.of(Metric.HANDED_BACK_RECORDS, counts.handedBack()));
+        out.add(Measurement.of(Metric.BEDROCK_THROTTLES, totals.throttles()));
         if (totals.abandonedAttempts() > 0) {
-            out.add(new Measurement("AbandonedAttempts", MetricUnit.COUNT, totals.abandonedAttempts()));
+            out.add(Measurement.of(Metric.ABANDONED_ATTEMPTS, totals.abandonedAttempts()));
         }
         if (counts.reused() > 0) {
-            out.add(new Measurement("ReusedOutcomes", MetricUnit.COUNT, counts.reused()));
+            out.add(Measurement.of(Metric.REUSED_OUTCOMES, counts.reused()));
         }
         if (totals.unpricedCalls() > 0) {
-            out.add(new Measurement("UnpricedCalls", MetricUnit.COUNT, totals.unpricedCalls()));
+            out.add(Measurement.of(Metric.UNPRICED_CALLS, totals.unpricedCalls()));
         }
         return out;
     }

@@ -156,4 +156,25 @@ class InvocationMetricsTest {
         assertThat(names(measurements)).isEqualTo(PER_INVOCATION);
         assertThat(measurements).extracting(Measurement::value).containsOnly(0.0);
     }
+
+    /**
+     * A delivery where everything happened publishes every call and delivery metric the events module names, and
+     * nothing else: the stack's dashboard and alarms are built from the same names.
+     */
+    @Test
+    void publishesExactlyTheCallAndDeliveryMetricsTheEventsModuleNames() {
+        CallRecord call = new CallRecord(1, false, 25, new TokenUsage(1000, 200, 30, 40), new BigDecimal("0.0001"),
+                700, 650L, "end_turn", new Attempts(3, 1, 1, 120));
+        CallRecord unpriced = new CallRecord(2, false, 25, new TokenUsage(1000, 200, 0, 0), null, 700, 650L,
+                "end_turn", Attempts.ONE);
+        CallTotals totals = new CallTotals(TokenUsage.ZERO, 2, 50, null, 1, 0, 0, 4, 1, 1);
+        RecordCounts counts = new RecordCounts(60, 10, 10, 10, 5, 5, 5, 0, 0, 15);
+
+        List<String> published = names(InvocationMetrics.of(List.of(call, unpriced), totals, counts));
+
+        assertThat(java.util.Set.copyOf(published)).containsExactlyInAnyOrderElementsOf(
+                java.util.Arrays.stream(io.sentimentconsumer.events.Metric.values())
+                        .filter(m -> m.scope() != io.sentimentconsumer.events.Metric.Scope.WORKER)
+                        .map(io.sentimentconsumer.events.Metric::id).toList());
+    }
 }
