@@ -121,7 +121,7 @@ final class ProduceCommand implements Callable<Integer> {
         SyntheticPosts posts = new SyntheticPosts(seed);
         for (int i = 0; i < source.generate; i++) {
             SyntheticPost post = posts.next();
-            entries.add(new StreamProducer.Entry(post.userId(), post.toBytes()));
+            entries.add(new StreamProducer.Entry(post.post().userId(), post.toBytes()));
         }
         return entries;
     }

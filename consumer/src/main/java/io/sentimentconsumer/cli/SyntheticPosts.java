@@ -1,12 +1,7 @@
 package io.sentimentconsumer.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+import io.sentimentconsumer.ingest.Post;
+import io.sentimentconsumer.ingest.PostWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,7 +35,6 @@ public final class SyntheticPosts {
     /** Posts of this many code points or more are "long"; long posts are made longer than {@link #LONG_MIN}. */
     public static final int LONG_MIN = 1200;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SLOT = Pattern.compile("\\{(\\w+)}");
     private static final Pattern HASHTAG = Pattern.compile("(?<![\\w#])#(\\w+)");
     private static final Pattern MENTION = Pattern.compile("(?<![\\w@])@(\\w+)");
@@ -50,65 +44,17 @@ public final class SyntheticPosts {
 
     public enum Topic { PRODUCT, TRAVEL, FOOD, SPORTS, TECH, WEATHER, CUSTOMER_SERVICE, ENTERTAINMENT }
 
-    public record Location(String city, String country, double latitude, double longitude) {}
+    /** One generated post, and the {@link Sentiment} and {@link Topic} of its template (not part of the JSON). */
+    public record SyntheticPost(Post post, Sentiment sentiment, Topic topic) {
 
-    /**
-     * One generated post: the fields of the post format, plus the {@link Sentiment} and {@link Topic} of its
-     * template (not part of the JSON). {@code location} is {@code null} for posts without one.
-     */
-    public record SyntheticPost(
-            String id,
-            Instant timestamp,
-            String userId,
-            String username,
-            String content,
-            List<String> hashtags,
-            List<String> mentions,
-            Location location,
-            BigDecimal engagementScore,
-            String postType,
-            Sentiment sentiment,
-            Topic topic) {
-
-        public SyntheticPost {
-            hashtags = List.copyOf(hashtags);
-            mentions = List.copyOf(mentions);
-        }
-
-        /** A fresh JSON object in the post format, fields in the documented order. */
-        public ObjectNode toJsonNode() {
-            ObjectNode node = JSON.createObjectNode();
-            node.put("id", id);
-            node.put("timestamp", timestamp.toString());
-            node.put("user_id", userId);
-            node.put("username", username);
-            node.put("content", content);
-            ArrayNode tags = node.putArray("hashtags");
-            hashtags.forEach(tags::add);
-            ArrayNode handles = node.putArray("mentions");
-            mentions.forEach(handles::add);
-            if (location == null) {
-                node.putNull("location");
-            } else {
-                ObjectNode at = node.putObject("location");
-                at.put("latitude", location.latitude());
-                at.put("longitude", location.longitude());
-                at.put("city", location.city());
-                at.put("country", location.country());
-            }
-            node.put("engagement_score", engagementScore);
-            node.put("post_type", postType);
-            return node;
-        }
-
-        /** Compact JSON on one line (newlines and tabs in the content are escaped). */
+        /** The post's JSON on one line ({@link PostWriter}). */
         public String toJson() {
-            return compact(toJsonNode());
+            return PostWriter.json(post);
         }
 
-        /** The UTF-8 bytes of {@link #toJson()}: what a producer puts as a Kinesis record's data. */
+        /** The post's UTF-8 JSON: what a producer puts as a Kinesis record's data. */
         public byte[] toBytes() {
-            return toJson().getBytes(StandardCharsets.UTF_8);
+            return PostWriter.bytes(post);
         }
     }
 
@@ -153,7 +99,7 @@ public final class SyntheticPosts {
         Topic topic = pick(List.of(Topic.values()));
         Sentiment sentiment = sentiment();
         User author = pick(users);
-        String postType = postType();
+        Post.PostType postType = postType();
 
         Form form = forced != null ? forced : form(sentiment);
         String text = switch (form) {
@@ -162,9 +108,9 @@ public final class SyntheticPosts {
             case LIST -> sentence(topic, sentiment) + "\n" + list(topic, sentiment);
             case LONG -> longText(topic, sentiment);
         };
-        if (postType.equals("reply")) {
+        if (postType == Post.PostType.REPLY) {
             text = "@" + other(author).username() + " " + text;
-        } else if (postType.equals("share")) {
+        } else if (postType == Post.PostType.SHARE) {
             text = "RT @" + other(author).username() + ": " + text;
         }
         if (random.nextDouble() < 0.08) {
@@ -176,7 +122,7 @@ public final class SyntheticPosts {
         if (random.nextDouble() < 0.6) {
             text += (text.indexOf('\n') >= 0 ? "\n\n" : " ") + hashtags(topic, sentiment);
         }
-        return new SyntheticPost(
+        Post post = new Post(
                 String.format(Locale.ROOT, "post-%06d", count),
                 clock,
                 author.id(),
@@ -185,10 +131,9 @@ public final class SyntheticPosts {
                 distinctMatches(HASHTAG, text),
                 distinctMatches(MENTION, text),
                 random.nextDouble() < 0.2 ? null : location(),
-                BigDecimal.valueOf(random.nextInt(10_001), 2),
-                postType,
-                sentiment,
-                topic);
+                random.nextInt(10_001) / 100.0,
+                postType);
+        return new SyntheticPost(post, sentiment, topic);
     }
 
     private Sentiment sentiment() {
@@ -199,9 +144,9 @@ public final class SyntheticPosts {
                 : Sentiment.MIXED;
     }
 
-    private String postType() {
+    private Post.PostType postType() {
         double roll = random.nextDouble();
-        return roll < 0.70 ? "original" : roll < 0.85 ? "share" : "reply";
+        return roll < 0.70 ? Post.PostType.ORIGINAL : roll < 0.85 ? Post.PostType.SHARE : Post.PostType.REPLY;
     }
 
     private Form form(Sentiment sentiment) {
@@ -300,7 +245,7 @@ public final class SyntheticPosts {
         }
         String base = name.endsWith("2") ? name.substring(0, name.length() - 1) : name;
         List<String> values = base.equals("city")
-                ? CITIES.stream().map(Location::city).toList()
+                ? CITIES.stream().map(Post.Location::city).toList()
                 : SLOTS.get(base);
         if (values == null) {
             throw new IllegalStateException("template names an unknown slot: " + name);
@@ -335,10 +280,9 @@ public final class SyntheticPosts {
         return String.join(" ", tags.stream().map(tag -> "#" + tag).toList());
     }
 
-    private Location location() {
-        Location city = pick(CITIES);
-        return new Location(city.city(), city.country(),
-                jitter(city.latitude()), jitter(city.longitude()));
+    private Post.Location location() {
+        Post.Location city = pick(CITIES);
+        return new Post.Location(jitter(city.latitude()), jitter(city.longitude()), city.city(), city.country());
     }
 
     private double jitter(double degrees) {
@@ -364,14 +308,6 @@ public final class SyntheticPosts {
             found.add(matcher.group(1));
         }
         return List.copyOf(found);
-    }
-
-    static String compact(ObjectNode node) {
-        try {
-            return JSON.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private record User(String id, String username) {}
@@ -404,19 +340,19 @@ public final class SyntheticPosts {
 
     // ---- word lists and templates -------------------------------------------------------------------------------
 
-    private static final List<Location> CITIES = List.of(
-            new Location("Seattle", "United States", 47.6062, -122.3321),
-            new Location("New York", "United States", 40.7128, -74.0060),
-            new Location("London", "United Kingdom", 51.5074, -0.1278),
-            new Location("Berlin", "Germany", 52.5200, 13.4050),
-            new Location("Paris", "France", 48.8566, 2.3522),
-            new Location("Tokyo", "Japan", 35.6762, 139.6503),
-            new Location("Sydney", "Australia", -33.8688, 151.2093),
-            new Location("Toronto", "Canada", 43.6532, -79.3832),
-            new Location("Mumbai", "India", 19.0760, 72.8777),
-            new Location("São Paulo", "Brazil", -23.5505, -46.6333),
-            new Location("Mexico City", "Mexico", 19.4326, -99.1332),
-            new Location("Cape Town", "South Africa", -33.9249, 18.4241));
+    private static final List<Post.Location> CITIES = List.of(
+            new Post.Location(47.6062, -122.3321, "Seattle", "United States"),
+            new Post.Location(40.7128, -74.0060, "New York", "United States"),
+            new Post.Location(51.5074, -0.1278, "London", "United Kingdom"),
+            new Post.Location(52.5200, 13.4050, "Berlin", "Germany"),
+            new Post.Location(48.8566, 2.3522, "Paris", "France"),
+            new Post.Location(35.6762, 139.6503, "Tokyo", "Japan"),
+            new Post.Location(-33.8688, 151.2093, "Sydney", "Australia"),
+            new Post.Location(43.6532, -79.3832, "Toronto", "Canada"),
+            new Post.Location(19.0760, 72.8777, "Mumbai", "India"),
+            new Post.Location(-23.5505, -46.6333, "São Paulo", "Brazil"),
+            new Post.Location(19.4326, -99.1332, "Mexico City", "Mexico"),
+            new Post.Location(-33.9249, 18.4241, "Cape Town", "South Africa"));
 
     private static final Map<String, List<String>> SLOTS = Map.ofEntries(
             Map.entry("product", List.of("noise-cancelling headphones", "air fryer", "running shoes",

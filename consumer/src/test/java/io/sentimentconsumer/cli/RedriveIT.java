@@ -180,7 +180,7 @@ class RedriveIT {
             throws InterruptedException {
         kinesis.createStream(stream, shards);
         List<PutRecordsRequestEntry> entries = new SyntheticPosts(seed).next(count).stream()
-                .map(p -> PutRecordsRequestEntry.builder().partitionKey(p.userId())
+                .map(p -> PutRecordsRequestEntry.builder().partitionKey(p.post().userId())
                         .data(SdkBytes.fromByteArray(p.toBytes())).build())
                 .toList();
         assertThat(kinesis.client().putRecords(r -> r.streamName(stream).records(entries)).failedRecordCount())

@@ -62,10 +62,10 @@ class TestEventsTest {
                     .isEqualTo("arn:aws:kinesis:us-east-1:123456789012:stream/social-media-posts");
             assertThat(node.at("/kinesis/approximateArrivalTimestamp").isNumber()).isTrue();
 
-            assertThat(record.partitionKey()).isEqualTo(posts.get(i).userId());
+            assertThat(record.partitionKey()).isEqualTo(posts.get(i).post().userId());
             assertThat(record.data()).isEqualTo(posts.get(i).toBytes());
             assertThat(Base64.getEncoder().encodeToString(record.data())).isEqualTo(record.base64());
-            BigDecimal sent = BigDecimal.valueOf(posts.get(i).timestamp().toEpochMilli(), 3);
+            BigDecimal sent = BigDecimal.valueOf(posts.get(i).post().timestamp().toEpochMilli(), 3);
             assertThat(record.arrival()).isGreaterThan(sent).isLessThan(sent.add(BigDecimal.ONE));
         }
     }
@@ -108,7 +108,7 @@ class TestEventsTest {
     @Test
     void arrivalsNeverGoBackEvenWhenSendTimesDo() {
         SyntheticPost post = new SyntheticPosts(3).next();
-        Entry entry = Entry.of(post);
+        Entry entry = Entry.of(post.post());
         List<EventRecords.Kinesis> records =
                 EventRecords.parse(new TestEvents(3).kinesisEvent(List.of(entry, entry, entry))).records();
 

@@ -285,7 +285,7 @@ abstract class WorkerScenarios {
     }
 
     private static Map<String, Long> expectedPosts(int count, long seed) {
-        return new SyntheticPosts(seed).next(count).stream().map(p -> modelText(p.content()))
+        return new SyntheticPosts(seed).next(count).stream().map(p -> modelText(p.post().content()))
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 
