@@ -24,7 +24,8 @@ class PostWriterTest {
                 + "\"user_id\":\"user-7\",\"username\":\"ana\","
                 + "\"content\":\"Loving the new release!\\n\\tand the \\\"docs\\\" 🎉\","
                 + "\"hashtags\":[\"release\",\"java\"],\"mentions\":[\"bob\"],"
-                + "\"location\":{\"latitude\":52.37,\"longitude\":-4.89,\"city\":\"São Paulo\",\"country\":\"Brazil\"},"
+                + "\"location\":{\"latitude\":52.37,\"longitude\":-4.89,\"city\":\"São Paulo\","
+                + "\"country\":\"Brazil\"},"
                 + "\"engagement_score\":87.25,\"post_type\":\"reply\"}");
         assertThat(PostWriter.bytes(FULL)).isEqualTo(PostWriter.json(FULL).getBytes(StandardCharsets.UTF_8));
     }
