@@ -3,7 +3,7 @@ package io.sentimentconsumer.benchmarks;
 import io.sentimentconsumer.analyze.AnswerParser;
 import io.sentimentconsumer.analyze.ModelRequest;
 import io.sentimentconsumer.analyze.PromptContract;
-import io.sentimentconsumer.cli.SyntheticPosts;
+import io.sentimentconsumer.generate.SyntheticPosts;
 import io.sentimentconsumer.ingest.DecodedRecord;
 import io.sentimentconsumer.ingest.PostDecoder;
 import io.sentimentconsumer.ingest.PostText;

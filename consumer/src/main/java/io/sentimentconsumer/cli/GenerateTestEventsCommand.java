@@ -1,6 +1,8 @@
 package io.sentimentconsumer.cli;
 
-import io.sentimentconsumer.cli.SyntheticPosts.SyntheticPost;
+import io.sentimentconsumer.generate.SyntheticPosts;
+import io.sentimentconsumer.generate.SyntheticPosts.SyntheticPost;
+import io.sentimentconsumer.generate.TestEvents;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,8 @@ package io.sentimentconsumer.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sentimentconsumer.cli.SyntheticPosts.SyntheticPost;
+import io.sentimentconsumer.generate.SyntheticPosts;
+import io.sentimentconsumer.generate.SyntheticPosts.SyntheticPost;
 import io.sentimentconsumer.kcl.Backoff;
 import io.sentimentconsumer.kcl.KclClients;
 import io.sentimentconsumer.lambda.KinesisEventJson;

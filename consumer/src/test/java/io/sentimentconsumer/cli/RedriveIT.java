@@ -2,6 +2,7 @@ package io.sentimentconsumer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentimentconsumer.generate.SyntheticPosts;
 import io.sentimentconsumer.ingest.PostText;
 import io.sentimentconsumer.testing.CallLines;
 import io.sentimentconsumer.testing.CliProcess;

@@ -5,9 +5,11 @@ import static io.sentimentconsumer.cli.GenerateTestEventsCommandTest.listing;
 import static io.sentimentconsumer.cli.GenerateTestEventsCommandTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentimentconsumer.generate.TestEventsTest;
 import io.sentimentconsumer.ingest.DecodedRecord;
 import io.sentimentconsumer.ingest.PostDecoder;
 import io.sentimentconsumer.ingest.PostWriter;
+import io.sentimentconsumer.testing.EventRecords;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.sentimentconsumer.testing;
 
-import io.sentimentconsumer.cli.SyntheticPosts;
+import io.sentimentconsumer.generate.SyntheticPosts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

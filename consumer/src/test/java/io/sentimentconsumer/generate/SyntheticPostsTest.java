@@ -1,10 +1,10 @@
-package io.sentimentconsumer.cli;
+package io.sentimentconsumer.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sentimentconsumer.cli.SyntheticPosts.Sentiment;
-import io.sentimentconsumer.cli.SyntheticPosts.SyntheticPost;
-import io.sentimentconsumer.cli.SyntheticPosts.Topic;
+import io.sentimentconsumer.generate.SyntheticPosts.Sentiment;
+import io.sentimentconsumer.generate.SyntheticPosts.SyntheticPost;
+import io.sentimentconsumer.generate.SyntheticPosts.Topic;
 import io.sentimentconsumer.ingest.DecodedRecord;
 import io.sentimentconsumer.ingest.Post;
 import io.sentimentconsumer.ingest.PostDecoder;

@@ -1,4 +1,4 @@
-package io.sentimentconsumer.cli;
+package io.sentimentconsumer.generate;
 
 import io.sentimentconsumer.ingest.Post;
 import io.sentimentconsumer.ingest.PostWriter;

@@ -1,7 +1,7 @@
-package io.sentimentconsumer.cli;
+package io.sentimentconsumer.generate;
 
-import io.sentimentconsumer.cli.SyntheticPosts.Sentiment;
-import io.sentimentconsumer.cli.SyntheticPosts.Topic;
+import io.sentimentconsumer.generate.SyntheticPosts.Sentiment;
+import io.sentimentconsumer.generate.SyntheticPosts.Topic;
 import io.sentimentconsumer.ingest.Post;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.sentimentconsumer.cli;
+package io.sentimentconsumer.generate;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sentimentconsumer.cli.SyntheticPosts.SyntheticPost;
+import io.sentimentconsumer.generate.SyntheticPosts.SyntheticPost;
 import io.sentimentconsumer.ingest.Post;
 import io.sentimentconsumer.ingest.PostWriter;
 import java.io.UncheckedIOException;
