@@ -1,7 +1,7 @@
 package io.sentimentconsumer.benchmarks;
 
 import io.sentimentconsumer.analyze.InstantModel;
-import io.sentimentconsumer.cli.SyntheticPosts;
+import io.sentimentconsumer.generate.SyntheticPosts;
 import io.sentimentconsumer.ingest.InputRecord;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.ConsumerConfig;

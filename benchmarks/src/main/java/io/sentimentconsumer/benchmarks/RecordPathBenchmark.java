@@ -3,7 +3,7 @@ package io.sentimentconsumer.benchmarks;
 import io.sentimentconsumer.analyze.AnswerParser;
 import io.sentimentconsumer.analyze.ModelRequest;
 import io.sentimentconsumer.analyze.PromptContract;
-import io.sentimentconsumer.cli.SyntheticPosts;
+import io.sentimentconsumer.generate.SyntheticPosts;
 import io.sentimentconsumer.ingest.DecodedRecord;
 import io.sentimentconsumer.ingest.PostDecoder;
 import io.sentimentconsumer.ingest.PostText;
@@ -45,7 +45,7 @@ public class RecordPathBenchmark {
         batch = new ArrayList<>();
         StringBuilder lines = new StringBuilder();
         for (int n = 1; n <= 25; n++) {
-            batch.add(postText.prepare(posts.next().content()).text());
+            batch.add(postText.prepare(posts.next().post().content()).text());
             lines.append(n).append("|-0.35\n");
         }
         answer = lines.toString();

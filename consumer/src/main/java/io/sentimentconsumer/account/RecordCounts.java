@@ -6,8 +6,9 @@ package io.sentimentconsumer.account;
  * KPL-aggregated Kinesis record counts once per user record in it.
  *
  * @param truncated  posts whose text was cut to {@code MAX_POST_CHARS}
- * @param duplicates records repeating a post id seen earlier in the invocation: not sent again, they share the
- *                   first one's outcome (and are counted in it)
+ * @param duplicates records repeating a post seen earlier in the invocation, the same id with the same content (a
+ *                   post without an id is never one): not sent again, they share the first one's outcome (and are
+ *                   counted in it)
  * @param reused     records an earlier delivery already finished: their outcome is reused, with no model call, and
  *                   counted there, not again here (so the sentiment counts count each post once)
  */

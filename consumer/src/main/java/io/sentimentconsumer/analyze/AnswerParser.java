@@ -21,28 +21,21 @@ public final class AnswerParser {
 
     public static ParsedAnswer parse(String answer, int posts) {
         Map<Integer, List<String>> linesByN = new HashMap<>();
-        int strayLines = 0;
         for (String line : answer.split("\\R")) {
-            if (line.isBlank()) {
-                continue;
-            }
             Matcher m = LINE.matcher(line);
             if (!m.matches()) {
-                strayLines++;
                 continue;
             }
             int n = Integer.parseInt(m.group(1));
-            if (n < 1 || n > posts) {
-                strayLines++;
-                continue;
+            if (n >= 1 && n <= posts) {
+                linesByN.computeIfAbsent(n, k -> new ArrayList<>()).add(m.group(2));
             }
-            linesByN.computeIfAbsent(n, k -> new ArrayList<>()).add(m.group(2));
         }
         List<Verdict> verdicts = new ArrayList<>(posts);
         for (int n = 1; n <= posts; n++) {
             verdicts.add(verdict(linesByN.get(n)));
         }
-        return new ParsedAnswer(verdicts, strayLines);
+        return new ParsedAnswer(verdicts);
     }
 
     private static Verdict verdict(List<String> values) {
@@ -63,8 +56,8 @@ public final class AnswerParser {
         return Verdict.scored(score);
     }
 
-    /** The outcome of one answer: a verdict per post (index 0 is n = 1) and how many lines matched no post. */
-    public record ParsedAnswer(List<Verdict> verdicts, int strayLines) {
+    /** The outcome of one answer: a verdict per post (index 0 is n = 1); lines that match no post count for none. */
+    public record ParsedAnswer(List<Verdict> verdicts) {
         public ParsedAnswer {
             verdicts = List.copyOf(verdicts);
         }

@@ -3,11 +3,7 @@ package io.sentimentconsumer.analyze;
 /** What analysis made of one post: a score, unscored with a reason, or handed back because its call failed. */
 public sealed interface PostResult {
 
-    record Scored(double score) implements PostResult {
-        public SentimentLabel label() {
-            return SentimentLabel.of(score);
-        }
-    }
+    record Scored(double score) implements PostResult {}
 
     record Unscored(String reason) implements PostResult {}
 

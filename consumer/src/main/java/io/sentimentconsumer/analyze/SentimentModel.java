@@ -3,8 +3,8 @@ package io.sentimentconsumer.analyze;
 import java.time.Duration;
 
 /**
- * A model that answers the prompt contract. Implementations: Amazon Bedrock's Converse API, and an offline
- * lexicon engine that answers the same contract locally.
+ * A model that answers the prompt contract. Implementations: Amazon Bedrock's Converse API, an offline lexicon
+ * engine that answers the same contract locally, and {@link InstantModel} for SnapStart priming and benchmarks.
  */
 public interface SentimentModel {
 

@@ -1,6 +1,8 @@
 package io.sentimentconsumer.cli;
 
-import io.sentimentconsumer.cli.SyntheticPosts.SyntheticPost;
+import io.sentimentconsumer.generate.SyntheticPosts;
+import io.sentimentconsumer.generate.SyntheticPosts.SyntheticPost;
+import io.sentimentconsumer.generate.TestEvents;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * Writes the test events in {@code test-events/}. The same seed gives the same bytes, so the committed files can
- * be checked against the generator. Prints file names, record counts and sizes, never post text.
+ * be checked against the generator. Prints file names and sizes, never post text.
  */
 @Command(name = "generate-test-events", mixinStandardHelpOptions = true,
         description = "Writes synthetic Lambda Kinesis test events and posts (deterministic for a seed): "

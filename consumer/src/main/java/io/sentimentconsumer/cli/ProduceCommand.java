@@ -2,7 +2,8 @@ package io.sentimentconsumer.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sentimentconsumer.cli.SyntheticPosts.SyntheticPost;
+import io.sentimentconsumer.generate.SyntheticPosts;
+import io.sentimentconsumer.generate.SyntheticPosts.SyntheticPost;
 import io.sentimentconsumer.kcl.Backoff;
 import io.sentimentconsumer.kcl.KclClients;
 import io.sentimentconsumer.lambda.KinesisEventJson;
@@ -121,7 +122,7 @@ final class ProduceCommand implements Callable<Integer> {
         SyntheticPosts posts = new SyntheticPosts(seed);
         for (int i = 0; i < source.generate; i++) {
             SyntheticPost post = posts.next();
-            entries.add(new StreamProducer.Entry(post.userId(), post.toBytes()));
+            entries.add(new StreamProducer.Entry(post.post().userId(), post.toBytes()));
         }
         return entries;
     }

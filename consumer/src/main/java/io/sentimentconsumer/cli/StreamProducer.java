@@ -56,7 +56,8 @@ final class StreamProducer {
 
     /**
      * Splits entries, in order, into requests of at most {@code maxRecords} records (1 to
-     * {@link #MAX_RECORDS_PER_REQUEST}) and within the byte limits; a record over 1 MiB is left out (see result).
+     * {@link #MAX_RECORDS_PER_REQUEST}) and within the byte limits. A record over 1 MiB is placed like any other;
+     * {@link #send} counts it as failed without sending it.
      */
     static List<List<Entry>> requests(List<Entry> entries, int maxRecords) {
         if (maxRecords < 1 || maxRecords > MAX_RECORDS_PER_REQUEST) {

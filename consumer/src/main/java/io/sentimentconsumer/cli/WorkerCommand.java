@@ -63,7 +63,11 @@ final class WorkerCommand implements Callable<Integer> {
             description = "cap of the backoff between retries of a failing batch (ISO-8601, default 60 s)")
     Duration retryBackoffMax;
 
-    // Test-only knobs: local engines need none of production's timeouts.
+    // Hidden: the integration tests set them, production runs on their defaults. WorkerIT and WorkerLocalStackIT
+    // run workers as processes of this jar, several on one host, out of reach of any seam in the test JVM.
+    // --retry-backoff-initial shortens a blocked shard's first wait; --test-failover-millis shortens the KCL's
+    // timings (a lease fails over after 10 s, shards sync every 60 s) and has workers balance leases by
+    // throughput, since workers sharing a CPU look alike to the KCL's CPU-based balancing (SentimentWorker.Tuning).
     @Option(names = "--retry-backoff-initial", hidden = true, defaultValue = "PT1S")
     Duration retryBackoffInitial;
 

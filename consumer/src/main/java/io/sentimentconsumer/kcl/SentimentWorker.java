@@ -37,7 +37,11 @@ public final class SentimentWorker {
                            boolean kclMetrics, Duration summaryInterval, Duration metricsInterval, Backoff backoff,
                            Tuning tuning) {}
 
-    /** Shorter KCL timings for tests on local engines, where waiting out production timeouts is pure waste. */
+    /**
+     * Shorter KCL timings, and lease balancing by throughput, for workers under test: several on one host, on local
+     * engines. Only the hidden {@code worker --test-failover-millis} sets it, because the tests run workers as
+     * processes of the CLI jar, out of reach of any seam in the test JVM; production never does.
+     */
     public record Tuning(long failoverMillis) {}
 
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(60);

@@ -39,14 +39,6 @@ public final class WorkerTotals {
         metricsFailures++;
     }
 
-    public synchronized CallTotals totals() {
-        return totals;
-    }
-
-    public synchronized RecordCounts counts() {
-        return counts;
-    }
-
     /** Writes the cumulative summary line. */
     public synchronized void write(EventLog log) {
         Map<String, Object> fields = new LinkedHashMap<>();

@@ -1,6 +1,8 @@
 package io.sentimentconsumer.lambda;
 
 import io.sentimentconsumer.analyze.InstantModel;
+import io.sentimentconsumer.ingest.Post;
+import io.sentimentconsumer.ingest.PostWriter;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.InvocationReport;
 import io.sentimentconsumer.pipeline.InvocationReporter;
@@ -13,6 +15,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +37,7 @@ final class SnapStartPriming implements Resource {
     static final int POSTS = 150;
     /** Not a priced model: nothing the priming accounts is a cost. */
     static final String PRIMING_MODEL_ID = "priming";
+    private static final Instant PRIMING_TIME = Instant.parse("2026-01-15T12:00:00Z");
 
     /** Registers priming with the runtime; the registry holds resources weakly, so the caller keeps the result. */
     static SnapStartPriming register() {
@@ -71,11 +75,10 @@ final class SnapStartPriming implements Resource {
     private static List<KinesisEventJson.Record> records() {
         List<KinesisEventJson.Record> records = new ArrayList<>();
         for (int i = 0; i < POSTS; i++) {
-            String post = "{\"id\":\"priming-" + i + "\",\"timestamp\":\"2026-01-15T12:00:00Z\",\"user_id\":\"u" + i
-                    + "\",\"username\":\"priming\",\"content\":\"Priming post " + i + ":\\nnot bad at all, "
-                    + "really good\",\"hashtags\":[\"priming\"],\"mentions\":[],\"location\":null,"
-                    + "\"engagement_score\":1.5,\"post_type\":\"original\"}";
-            records.add(record(Integer.toString(i), post.getBytes(StandardCharsets.UTF_8)));
+            Post post = new Post("priming-" + i, PRIMING_TIME, "u" + i, "priming",
+                    "Priming post " + i + ":\nnot bad at all, really good", List.of("priming"), List.of(), null, 1.5,
+                    Post.PostType.ORIGINAL);
+            records.add(record(Integer.toString(i), PostWriter.bytes(post)));
         }
         records.add(record("invalid-json", "not json".getBytes(StandardCharsets.UTF_8)));
         records.add(record("invalid-utf8", new byte[] {(byte) 0xC3, (byte) 0x28}));

@@ -34,10 +34,6 @@ public final class FailureQueue {
         this.url = url;
     }
 
-    public String url() {
-        return url;
-    }
-
     /** The next visible message, or empty when the queue has none. */
     public Optional<Message> next() {
         ReceiveMessageResponse response;

@@ -24,7 +24,6 @@ class AnswerParserTest {
         ParsedAnswer answer = AnswerParser.parse("1|0.8\n2|-0.45\n3|0\n", 3);
 
         assertThat(answer.verdicts()).extracting(Verdict::score).containsExactly(0.8, -0.45, 0.0);
-        assertThat(answer.strayLines()).isZero();
     }
 
     @Test
@@ -47,7 +46,6 @@ class AnswerParserTest {
         ParsedAnswer answer = AnswerParser.parse("Here are the scores:\r\n\r\n```\r\n1|0.1\r\n2|-0.2\r\n```", 2);
 
         assertThat(answer.verdicts()).extracting(Verdict::score).containsExactly(0.1, -0.2);
-        assertThat(answer.strayLines()).isEqualTo(3);
     }
 
     @Test
@@ -92,7 +90,6 @@ class AnswerParserTest {
         ParsedAnswer answer = AnswerParser.parse(line, 2);
 
         assertThat(answer.verdicts()).allMatch(v -> !v.hasScore());
-        assertThat(answer.strayLines()).isEqualTo(1);
     }
 
     @ParameterizedTest

@@ -8,8 +8,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The boundaries the file tree promises: core code knows nothing of Lambda, the CLI or the offline engine, the
- * domain knows nothing of the AWS SDK, and the Lambda adapter needs nothing that the Lambda jar leaves out.
+ * The boundaries the file tree promises: core code knows nothing of Lambda, the CLI, the offline engine or the
+ * test-event generator, the domain knows nothing of the AWS SDK, and the Lambda adapter needs nothing that the
+ * Lambda jar leaves out.
  */
 @AnalyzeClasses(packages = "io.sentimentconsumer", importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class BoundariesTest {
@@ -25,7 +26,8 @@ class BoundariesTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "com.amazonaws.services.lambda..", "picocli..", "com.knuddels..",
                     "io.sentimentconsumer.lambda..", "io.sentimentconsumer.cli..", "io.sentimentconsumer.offline..",
-                    "io.sentimentconsumer.kcl..", "io.sentimentconsumer.redrive..", "software.amazon.kinesis..");
+                    "io.sentimentconsumer.kcl..", "io.sentimentconsumer.redrive..", "io.sentimentconsumer.generate..",
+                    "software.amazon.kinesis..");
 
     @ArchTest
     static final ArchRule domainImportsNoAwsSdk = noClasses()
@@ -38,8 +40,8 @@ class BoundariesTest {
             .that().resideInAPackage("io.sentimentconsumer.lambda..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "picocli..", "com.knuddels..", "io.sentimentconsumer.cli..", "io.sentimentconsumer.offline..",
-                    "io.sentimentconsumer.kcl..", "io.sentimentconsumer.redrive..", "software.amazon.kinesis..",
-                    "software.amazon.awssdk.services.sqs..", "io.netty..");
+                    "io.sentimentconsumer.kcl..", "io.sentimentconsumer.redrive..", "io.sentimentconsumer.generate..",
+                    "software.amazon.kinesis..", "software.amazon.awssdk.services.sqs..", "io.netty..");
 
     /** The KCL worker is a runtime like Lambda: it uses the pipeline, and nothing of the other runtimes. */
     @ArchTest
@@ -56,6 +58,15 @@ class BoundariesTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "com.amazonaws.services.lambda..", "picocli..", "io.sentimentconsumer.lambda..",
                     "io.sentimentconsumer.cli..", "io.sentimentconsumer.offline..", "io.sentimentconsumer.kcl..");
+
+    /** The test-event generator writes posts with ingest's writer; the commands that use it are the CLI's. */
+    @ArchTest
+    static final ArchRule generatorKnowsNoRuntime = noClasses()
+            .that().resideInAPackage("io.sentimentconsumer.generate..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "com.amazonaws.services.lambda..", "picocli..", "software.amazon..",
+                    "io.sentimentconsumer.lambda..", "io.sentimentconsumer.cli..", "io.sentimentconsumer.kcl..",
+                    "io.sentimentconsumer.redrive..", "io.sentimentconsumer.offline..");
 
     @ArchTest
     static final ArchRule offlineEngineIsAModelNotARuntime = noClasses()

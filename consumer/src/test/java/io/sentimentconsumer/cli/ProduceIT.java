@@ -2,6 +2,7 @@ package io.sentimentconsumer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentimentconsumer.generate.SyntheticPosts;
 import io.sentimentconsumer.testing.CliProcess;
 import io.sentimentconsumer.testing.KinesisLocal;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ class ProduceIT {
         List<SyntheticPosts.SyntheticPost> posts = new SyntheticPosts(11).next(300);
         assertThat(records).hasSize(300);
         assertThat(records).extracting(r -> r.partitionKey() + " " + r.data().asUtf8String())
-                .containsExactlyInAnyOrderElementsOf(posts.stream().map(p -> p.userId() + " " + p.toJson()).toList());
+                .containsExactlyInAnyOrderElementsOf(posts.stream().map(p -> p.post().userId() + " " + p.toJson()).toList());
     }
 
     @Test

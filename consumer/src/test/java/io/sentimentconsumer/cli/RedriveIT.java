@@ -2,6 +2,7 @@ package io.sentimentconsumer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentimentconsumer.generate.SyntheticPosts;
 import io.sentimentconsumer.ingest.PostText;
 import io.sentimentconsumer.testing.CallLines;
 import io.sentimentconsumer.testing.CliProcess;
@@ -180,7 +181,7 @@ class RedriveIT {
             throws InterruptedException {
         kinesis.createStream(stream, shards);
         List<PutRecordsRequestEntry> entries = new SyntheticPosts(seed).next(count).stream()
-                .map(p -> PutRecordsRequestEntry.builder().partitionKey(p.userId())
+                .map(p -> PutRecordsRequestEntry.builder().partitionKey(p.post().userId())
                         .data(SdkBytes.fromByteArray(p.toBytes())).build())
                 .toList();
         assertThat(kinesis.client().putRecords(r -> r.streamName(stream).records(entries)).failedRecordCount())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sentimentconsumer.generate.SyntheticPosts;
 import io.sentimentconsumer.testing.FakeBedrock;
 import io.sentimentconsumer.testing.ProducerFormats;
 import io.sentimentconsumer.testing.KinesisEvents;

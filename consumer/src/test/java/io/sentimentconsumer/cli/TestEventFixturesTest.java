@@ -5,8 +5,11 @@ import static io.sentimentconsumer.cli.GenerateTestEventsCommandTest.listing;
 import static io.sentimentconsumer.cli.GenerateTestEventsCommandTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentimentconsumer.generate.TestEventsTest;
 import io.sentimentconsumer.ingest.DecodedRecord;
 import io.sentimentconsumer.ingest.PostDecoder;
+import io.sentimentconsumer.ingest.PostWriter;
+import io.sentimentconsumer.testing.EventRecords;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -106,6 +109,23 @@ class TestEventFixturesTest {
             assertThat(line).startsWith("{\"id\":\"post-").endsWith("}");
             assertThat(decoder.decode(line.getBytes(StandardCharsets.UTF_8))).isInstanceOf(DecodedRecord.Valid.class);
         });
+    }
+
+    /** Every valid post in the fixtures is in the form {@link PostWriter} writes: decoded and written back, the same bytes. */
+    @Test
+    void theCommittedPostsAreWhatPostWriterWritesOfWhatPostDecoderReads() throws IOException {
+        Path committed = committedFixtures();
+        PostDecoder decoder = new PostDecoder();
+        List<byte[]> posts = new ArrayList<>();
+        for (String file : List.of("kinesis-25.json", "kinesis-150.json")) {
+            EventRecords.parse(Files.readString(committed.resolve(file), StandardCharsets.UTF_8)).records()
+                    .forEach(record -> posts.add(record.data()));
+        }
+        Files.readString(committed.resolve("posts.jsonl"), StandardCharsets.UTF_8).lines()
+                .forEach(line -> posts.add(line.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(posts).hasSize(225).allSatisfy(data -> assertThat(
+                PostWriter.bytes(((DecodedRecord.Valid) decoder.decode(data)).post())).isEqualTo(data));
     }
 
     /** {@code test-events/} of the repository: the nearest one above the working directory. */

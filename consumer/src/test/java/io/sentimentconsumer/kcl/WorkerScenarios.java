@@ -9,7 +9,7 @@ import io.sentimentconsumer.pipeline.RecordOutcome;
 import io.sentimentconsumer.testing.ConsumerUnderTest;
 import io.sentimentconsumer.testing.JsonLines;
 import java.nio.file.Path;
-import io.sentimentconsumer.cli.SyntheticPosts;
+import io.sentimentconsumer.generate.SyntheticPosts;
 import io.sentimentconsumer.ingest.PostText;
 import io.sentimentconsumer.testing.CallLines;
 import io.sentimentconsumer.testing.CliProcess;
@@ -285,7 +285,7 @@ abstract class WorkerScenarios {
     }
 
     private static Map<String, Long> expectedPosts(int count, long seed) {
-        return new SyntheticPosts(seed).next(count).stream().map(p -> modelText(p.content()))
+        return new SyntheticPosts(seed).next(count).stream().map(p -> modelText(p.post().content()))
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 

@@ -47,7 +47,7 @@ class LexiconSentimentModelTest {
 
         ParsedAnswer parsed = AnswerParser.parse(reply.text(), POSTS.size());
 
-        assertThat(parsed.strayLines()).isZero();
+        assertThat(reply.text().lines()).hasSize(POSTS.size()).allMatch(line -> line.matches("\\d+\\|\\S+"));
         assertThat(parsed.verdicts()).hasSize(POSTS.size()).allMatch(Verdict::hasScore);
         assertThat(parsed.verdicts()).extracting(Verdict::score).allSatisfy(s -> assertThat(s).isBetween(-1.0, 1.0));
         assertThat(parsed.verdicts()).extracting(v -> SentimentLabel.of(v.score())).containsExactly(

@@ -3,8 +3,10 @@ package io.sentimentconsumer.testing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sentimentconsumer.ingest.Post;
+import io.sentimentconsumer.ingest.PostWriter;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,18 +28,9 @@ public final class KinesisEvents {
 
     /** A post's JSON with the given id and content and plausible other fields. */
     public static byte[] post(String id, String content) {
-        ObjectNode post = JSON.createObjectNode();
-        post.put("id", id);
-        post.put("timestamp", "2026-01-15T12:00:00Z");
-        post.put("user_id", "user-" + Math.floorMod(id.hashCode(), 100));
-        post.put("username", "someone");
-        post.put("content", content);
-        post.putArray("hashtags").add("test");
-        post.putArray("mentions");
-        post.putNull("location");
-        post.put("engagement_score", 12.5);
-        post.put("post_type", "original");
-        return post.toString().getBytes(StandardCharsets.UTF_8);
+        return PostWriter.bytes(new Post(id, Instant.parse("2026-01-15T12:00:00Z"),
+                "user-" + Math.floorMod(id.hashCode(), 100), "someone", content, List.of("test"), List.of(), null,
+                12.5, Post.PostType.ORIGINAL));
     }
 
     /** {@code count} valid posts, {@code post-1} ... with distinct content. */

@@ -1,6 +1,6 @@
 package io.sentimentconsumer.testing;
 
-import io.sentimentconsumer.cli.SyntheticPosts;
+import io.sentimentconsumer.generate.SyntheticPosts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -32,7 +32,7 @@ public final class SteadyTraffic implements AutoCloseable {
                     List<PutRecordsRequestEntry> entries = new ArrayList<>();
                     for (int i = 0; i < postsPerTick; i++) {
                         SyntheticPosts.SyntheticPost post = posts.next();
-                        entries.add(PutRecordsRequestEntry.builder().partitionKey(post.userId())
+                        entries.add(PutRecordsRequestEntry.builder().partitionKey(post.post().userId())
                                 .data(SdkBytes.fromByteArray(post.toBytes())).build());
                     }
                     PutRecordsResponse response = kinesis.putRecords(r -> r.streamName(stream).records(entries));

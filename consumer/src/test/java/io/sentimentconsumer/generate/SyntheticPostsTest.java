@@ -1,15 +1,15 @@
-package io.sentimentconsumer.cli;
+package io.sentimentconsumer.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sentimentconsumer.cli.SyntheticPosts.Sentiment;
-import io.sentimentconsumer.cli.SyntheticPosts.SyntheticPost;
-import io.sentimentconsumer.cli.SyntheticPosts.Topic;
+import io.sentimentconsumer.generate.SyntheticPosts.Sentiment;
+import io.sentimentconsumer.generate.SyntheticPosts.SyntheticPost;
+import io.sentimentconsumer.generate.SyntheticPosts.Topic;
 import io.sentimentconsumer.ingest.DecodedRecord;
 import io.sentimentconsumer.ingest.Post;
 import io.sentimentconsumer.ingest.PostDecoder;
+import io.sentimentconsumer.ingest.PostWriter;
 import io.sentimentconsumer.ingest.PostText;
-import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +24,7 @@ class SyntheticPostsTest {
 
     private static final List<SyntheticPost> SAMPLE =
             new SyntheticPosts(20260115L).next(500);
+    private static final List<Post> POSTS = SAMPLE.stream().map(SyntheticPost::post).toList();
 
     @Test
     void theSameSeedGivesTheSamePostsAndAnotherSeedOthers() {
@@ -50,13 +51,13 @@ class SyntheticPostsTest {
 
     @Test
     void idsAreUniqueAndSequentialAndTimestampsMoveForward() {
-        for (int i = 0; i < SAMPLE.size(); i++) {
-            assertThat(SAMPLE.get(i).id()).isEqualTo(String.format(Locale.ROOT, "post-%06d", i + 1));
+        for (int i = 0; i < POSTS.size(); i++) {
+            assertThat(POSTS.get(i).id()).isEqualTo(String.format(Locale.ROOT, "post-%06d", i + 1));
         }
-        for (int i = 1; i < SAMPLE.size(); i++) {
-            assertThat(SAMPLE.get(i).timestamp()).isAfter(SAMPLE.get(i - 1).timestamp());
+        for (int i = 1; i < POSTS.size(); i++) {
+            assertThat(POSTS.get(i).timestamp()).isAfter(POSTS.get(i - 1).timestamp());
         }
-        assertThat(SAMPLE.get(0).timestamp()).isAfter(SyntheticPosts.START);
+        assertThat(POSTS.get(0).timestamp()).isAfter(SyntheticPosts.START);
     }
 
     @Test
@@ -71,8 +72,8 @@ class SyntheticPostsTest {
 
         assertThat(SAMPLE.stream().map(SyntheticPost::topic).collect(Collectors.toSet()))
                 .isEqualTo(EnumSet.allOf(Topic.class));
-        assertThat(SAMPLE.stream().map(SyntheticPost::postType).collect(Collectors.toSet()))
-                .containsExactlyInAnyOrder("original", "share", "reply");
+        assertThat(POSTS.stream().map(Post::postType).collect(Collectors.toSet()))
+                .isEqualTo(EnumSet.allOf(Post.PostType.class));
     }
 
     @Test
@@ -86,21 +87,21 @@ class SyntheticPostsTest {
         assertThat(count(post -> !post.mentions().isEmpty())).isGreaterThan(100);
         assertThat(share(post -> post.location() == null)).isBetween(0.12, 0.28);
 
-        List<SyntheticPost> longPosts = SAMPLE.stream().filter(post -> length(post) > 1000).toList();
+        List<Post> longPosts = POSTS.stream().filter(post -> length(post) > 1000).toList();
         assertThat(longPosts).hasSizeBetween(5, 40);
         assertThat(longPosts).allSatisfy(post -> {
             assertThat(length(post)).isGreaterThanOrEqualTo(SyntheticPosts.LONG_MIN);
             assertThat(post.content()).contains("\n", "\t");
             assertThat(cap.prepare(post.content()).truncated()).isTrue();
         });
-        assertThat(SAMPLE.stream().filter(post -> length(post) <= 1000))
+        assertThat(POSTS.stream().filter(post -> length(post) <= 1000))
                 .allSatisfy(post -> assertThat(cap.prepare(post.content()).truncated()).isFalse());
     }
 
     @Test
     void hashtagsMentionsAndUsersAreConsistentWithTheText() {
         Map<String, String> usernames = new HashMap<>();
-        for (SyntheticPost post : SAMPLE) {
+        for (Post post : POSTS) {
             assertThat(post.hashtags()).doesNotHaveDuplicates()
                     .allSatisfy(tag -> assertThat(post.content()).contains("#" + tag))
                     .noneMatch(tag -> tag.startsWith("#"));
@@ -109,12 +110,11 @@ class SyntheticPostsTest {
                     .noneMatch(handle -> handle.startsWith("@"));
             assertThat(post.userId()).matches("user-\\d{4}");
             assertThat(usernames.computeIfAbsent(post.userId(), id -> post.username())).isEqualTo(post.username());
-            assertThat(post.engagementScore()).isBetween(BigDecimal.ZERO, BigDecimal.valueOf(100));
-            assertThat(post.engagementScore().scale()).isEqualTo(2);
-            if (post.postType().equals("reply")) {
+            assertThat(post.engagementScore()).isBetween(0.0, 100.0);
+            if (post.postType() == Post.PostType.REPLY) {
                 assertThat(post.content()).startsWith("@");
             }
-            if (post.postType().equals("share")) {
+            if (post.postType() == Post.PostType.SHARE) {
                 assertThat(post.content()).startsWith("RT @");
             }
         }
@@ -124,37 +124,23 @@ class SyntheticPostsTest {
     @Test
     void theJsonIsThePostFormatAndDecodesToTheSamePost() {
         PostDecoder decoder = new PostDecoder();
-        for (SyntheticPost post : SAMPLE) {
-            String json = post.toJson();
-            assertThat(json).doesNotContain("\n", "\t")
+        for (SyntheticPost generated : SAMPLE) {
+            Post post = generated.post();
+            assertThat(generated.toJson()).isEqualTo(PostWriter.json(post)).doesNotContain("\n", "\t")
                     .startsWith("{\"id\":\"" + post.id() + "\",\"timestamp\":\"")
                     .containsPattern("\"engagement_score\":\\d{1,3}\\.\\d{2},"
                             + "\"post_type\":\"(original|share|reply)\"}$")
                     .containsPattern("\"timestamp\":\"\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z\"");
 
-            DecodedRecord decoded = decoder.decode(post.toBytes());
+            DecodedRecord decoded = decoder.decode(generated.toBytes());
             assertThat(decoded).isInstanceOf(DecodedRecord.Valid.class);
-            Post read = ((DecodedRecord.Valid) decoded).post();
-            assertThat(read.id()).isEqualTo(post.id());
-            assertThat(read.timestamp()).isEqualTo(post.timestamp());
-            assertThat(read.userId()).isEqualTo(post.userId());
-            assertThat(read.username()).isEqualTo(post.username());
-            assertThat(read.content()).isEqualTo(post.content());
-            assertThat(read.hashtags()).isEqualTo(post.hashtags());
-            assertThat(read.mentions()).isEqualTo(post.mentions());
-            assertThat(read.engagementScore()).isEqualTo(post.engagementScore().doubleValue());
-            assertThat(read.postType().name()).isEqualToIgnoringCase(post.postType());
-            if (post.location() == null) {
-                assertThat(read.location()).isNull();
-            } else {
-                assertThat(read.location().city()).isEqualTo(post.location().city());
-                assertThat(read.location().country()).isEqualTo(post.location().country());
-                assertThat(read.location().latitude()).isEqualTo(post.location().latitude()).isBetween(-90.0, 90.0);
-                assertThat(read.location().longitude()).isEqualTo(post.location().longitude())
-                        .isBetween(-180.0, 180.0);
+            assertThat(((DecodedRecord.Valid) decoded).post()).isEqualTo(post);
+            if (post.location() != null) {
+                assertThat(post.location().latitude()).isBetween(-90.0, 90.0);
+                assertThat(post.location().longitude()).isBetween(-180.0, 180.0);
             }
         }
-        Set<String> cities = SAMPLE.stream().filter(post -> post.location() != null)
+        Set<String> cities = POSTS.stream().filter(post -> post.location() != null)
                 .map(post -> post.location().city()).collect(Collectors.toSet());
         assertThat(cities).hasSize(12).contains("São Paulo");
     }
@@ -163,26 +149,26 @@ class SyntheticPostsTest {
     void aForcedLongPostHasParagraphsAndATabbedList() {
         SyntheticPosts posts = new SyntheticPosts(99);
         for (int i = 0; i < 20; i++) {
-            SyntheticPost post = posts.nextLong();
+            Post post = posts.nextLong().post();
             assertThat(length(post)).isGreaterThan(1000);
             assertThat(post.content()).contains("\n\n", "\n\t");
             assertThat(post.id()).isEqualTo(String.format(Locale.ROOT, "post-%06d", i + 1));
         }
     }
 
-    private static boolean isMultiLine(SyntheticPost post) {
+    private static boolean isMultiLine(Post post) {
         return post.content().contains("\n");
     }
 
-    private static int length(SyntheticPost post) {
+    private static int length(Post post) {
         return post.content().codePointCount(0, post.content().length());
     }
 
-    private static long count(Predicate<SyntheticPost> test) {
-        return SAMPLE.stream().filter(test).count();
+    private static long count(Predicate<Post> test) {
+        return POSTS.stream().filter(test).count();
     }
 
-    private static double share(Predicate<SyntheticPost> test) {
-        return (double) count(test) / SAMPLE.size();
+    private static double share(Predicate<Post> test) {
+        return (double) count(test) / POSTS.size();
     }
 }

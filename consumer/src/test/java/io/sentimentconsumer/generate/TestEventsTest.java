@@ -1,13 +1,14 @@
-package io.sentimentconsumer.cli;
+package io.sentimentconsumer.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sentimentconsumer.cli.SyntheticPosts.SyntheticPost;
-import io.sentimentconsumer.cli.TestEvents.Entry;
-import io.sentimentconsumer.cli.TestEvents.Kind;
+import io.sentimentconsumer.generate.SyntheticPosts.SyntheticPost;
+import io.sentimentconsumer.generate.TestEvents.Entry;
+import io.sentimentconsumer.generate.TestEvents.Kind;
 import io.sentimentconsumer.ingest.DecodedRecord;
 import io.sentimentconsumer.ingest.PostDecoder;
+import io.sentimentconsumer.testing.EventRecords;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class TestEventsTest {
+public class TestEventsTest {
 
     /** What {@link PostDecoder} should say about each invalid kind (the start of its reason). */
     static final Map<Kind, String> REASONS = new EnumMap<>(Map.ofEntries(
@@ -62,10 +63,10 @@ class TestEventsTest {
                     .isEqualTo("arn:aws:kinesis:us-east-1:123456789012:stream/social-media-posts");
             assertThat(node.at("/kinesis/approximateArrivalTimestamp").isNumber()).isTrue();
 
-            assertThat(record.partitionKey()).isEqualTo(posts.get(i).userId());
+            assertThat(record.partitionKey()).isEqualTo(posts.get(i).post().userId());
             assertThat(record.data()).isEqualTo(posts.get(i).toBytes());
             assertThat(Base64.getEncoder().encodeToString(record.data())).isEqualTo(record.base64());
-            BigDecimal sent = BigDecimal.valueOf(posts.get(i).timestamp().toEpochMilli(), 3);
+            BigDecimal sent = BigDecimal.valueOf(posts.get(i).post().timestamp().toEpochMilli(), 3);
             assertThat(record.arrival()).isGreaterThan(sent).isLessThan(sent.add(BigDecimal.ONE));
         }
     }
@@ -108,7 +109,7 @@ class TestEventsTest {
     @Test
     void arrivalsNeverGoBackEvenWhenSendTimesDo() {
         SyntheticPost post = new SyntheticPosts(3).next();
-        Entry entry = Entry.of(post);
+        Entry entry = Entry.of(post.post());
         List<EventRecords.Kinesis> records =
                 EventRecords.parse(new TestEvents(3).kinesisEvent(List.of(entry, entry, entry))).records();
 
@@ -145,7 +146,7 @@ class TestEventsTest {
     }
 
     /** Each record decodes as its kind in {@link TestEvents#MIXED_BATCH} says, with the expected reason. */
-    static void assertDecodesAsIntended(List<byte[]> data) {
+    public static void assertDecodesAsIntended(List<byte[]> data) {
         PostDecoder decoder = new PostDecoder();
         assertThat(data).hasSize(TestEvents.MIXED_BATCH.size());
         int invalid = 0;

@@ -1,4 +1,4 @@
-package io.sentimentconsumer.cli;
+package io.sentimentconsumer.generate;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sentimentconsumer.cli.SyntheticPosts.SyntheticPost;
+import io.sentimentconsumer.generate.SyntheticPosts.SyntheticPost;
+import io.sentimentconsumer.ingest.Post;
+import io.sentimentconsumer.ingest.PostWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -55,8 +57,8 @@ public final class TestEvents {
         }
 
         /** A post as a producer sends it: keyed by its user, its JSON as data, sent at its timestamp. */
-        public static Entry of(SyntheticPost post) {
-            return new Entry(post.userId(), post.toBytes(), post.timestamp());
+        public static Entry of(Post post) {
+            return new Entry(post.userId(), PostWriter.bytes(post), post.timestamp());
         }
     }
 
@@ -75,7 +77,7 @@ public final class TestEvents {
 
     /** A Kinesis event of posts, in order. */
     public String kinesisEventOfPosts(List<SyntheticPost> posts) {
-        return kinesisEvent(posts.stream().map(Entry::of).toList());
+        return kinesisEvent(posts.stream().map(post -> Entry.of(post.post())).toList());
     }
 
     /**
@@ -185,16 +187,16 @@ public final class TestEvents {
     public static List<Entry> mixedBatch(SyntheticPosts posts) {
         List<Entry> entries = new ArrayList<>(MIXED_BATCH.size());
         for (Kind kind : MIXED_BATCH) {
-            SyntheticPost post = kind == Kind.VALID_LONG ? posts.nextLong() : posts.next();
+            Post post = (kind == Kind.VALID_LONG ? posts.nextLong() : posts.next()).post();
             entries.add(new Entry(post.userId(), data(kind, post), post.timestamp()));
         }
         return entries;
     }
 
-    private static byte[] data(Kind kind, SyntheticPost post) {
-        String json = post.toJson();
+    private static byte[] data(Kind kind, Post post) {
+        String json = PostWriter.json(post);
         return switch (kind) {
-            case VALID, VALID_LONG -> post.toBytes();
+            case VALID, VALID_LONG -> utf8(json);
             case NOT_UTF8 -> {
                 int at = json.indexOf("\"content\":\"") + "\"content\":\"".length();
                 yield concat(utf8(json.substring(0, at)), new byte[] {(byte) 0xC3, 0x28}, utf8(json.substring(at)));
@@ -208,27 +210,27 @@ public final class TestEvents {
                 yield utf8(json.substring(0, cut));
             }
             case JSON_ARRAY -> utf8("[" + json + "]");
-            case VALID_WITH_BOM -> concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, post.toBytes());
+            case VALID_WITH_BOM -> concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8(json));
             case JSON_STRING -> utf8(quoted(json));
             case JSON_NUMBER -> utf8("42");
             case NO_CONTENT -> {
-                ObjectNode node = post.toJsonNode();
+                ObjectNode node = PostWriter.node(post);
                 node.set("text", node.remove("content"));
-                yield utf8(SyntheticPosts.compact(node));
+                yield utf8(PostWriter.json(node));
             }
-            case CONTENT_NULL -> utf8(SyntheticPosts.compact(post.toJsonNode().putNull("content")));
-            case CONTENT_NUMBER -> utf8(SyntheticPosts.compact(post.toJsonNode().put("content", 12345)));
-            case CONTENT_BLANK -> utf8(SyntheticPosts.compact(post.toJsonNode().put("content", "   ")));
+            case CONTENT_NULL -> utf8(PostWriter.json(PostWriter.node(post).putNull("content")));
+            case CONTENT_NUMBER -> utf8(PostWriter.json(PostWriter.node(post).put("content", 12345)));
+            case CONTENT_BLANK -> utf8(PostWriter.json(PostWriter.node(post).put("content", "   ")));
             case EMPTY -> new byte[0];
             case VALID_WITH_EXTRA_FIELDS -> {
-                ObjectNode node = post.toJsonNode();
+                ObjectNode node = PostWriter.node(post);
                 node.put("lang", "en");
                 node.put("source", "mobile-app");
                 node.put("edited", false);
                 ObjectNode metrics = node.putObject("metrics");
                 metrics.put("likes", 128);
                 metrics.put("reposts", 17);
-                yield utf8(SyntheticPosts.compact(node));
+                yield utf8(PostWriter.json(node));
             }
         };
     }

@@ -1,4 +1,4 @@
-package io.sentimentconsumer.cli;
+package io.sentimentconsumer.testing;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,15 +11,15 @@ import java.util.Base64;
 import java.util.List;
 
 /** The records of a Lambda Kinesis event as the tests read them back. */
-record EventRecords(JsonNode event, List<Kinesis> records) {
+public record EventRecords(JsonNode event, List<Kinesis> records) {
 
-    record Kinesis(JsonNode record, String sequenceNumber, String partitionKey, String base64, byte[] data,
+    public record Kinesis(JsonNode record, String sequenceNumber, String partitionKey, String base64, byte[] data,
             BigDecimal arrival) {}
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    static EventRecords parse(String eventJson) {
+    public static EventRecords parse(String eventJson) {
         JsonNode event;
         try {
             event = JSON.readTree(eventJson);
