@@ -1,5 +1,6 @@
 package io.sentimentconsumer.account;
 
+import io.sentimentconsumer.events.LogEvent;
 import io.sentimentconsumer.log.EventLog;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public final class TokenMetricsTracker {
             calls.add(call);
         }
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("event", "bedrock_call");
+        fields.put("event", LogEvent.BEDROCK_CALL.id());
         fields.put("modelId", modelId);
         fields.put("batch", batch);
         fields.put("followUp", followUp);
@@ -76,7 +77,7 @@ public final class TokenMetricsTracker {
             unrecordedAttempts = unrecordedAttempts.plus(attempts);
         }
         log.warn("Bedrock API call returned no token usage; its tokens cannot be counted",
-                Map.of("event", "bedrock_call_without_usage", "modelId", modelId, "batch", batch));
+                Map.of("event", LogEvent.BEDROCK_CALL_WITHOUT_USAGE.id(), "modelId", modelId, "batch", batch));
     }
 
     /** Records a call that failed after its retries; its attempts still count. */

@@ -3,6 +3,7 @@ package io.sentimentconsumer.analyze;
 import io.sentimentconsumer.account.TokenMetricsTracker;
 import io.sentimentconsumer.analyze.AnswerParser.ParsedAnswer;
 import io.sentimentconsumer.analyze.AnswerParser.Verdict;
+import io.sentimentconsumer.events.LogEvent;
 import io.sentimentconsumer.log.EventLog;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,13 +113,13 @@ public final class BatchAnalyzer {
                 if (positions.size() == 1) {
                     unscored(pending, "answer cut off at maxTokens");
                 } else {
-                    logRetry("split", positions.size(), pending, stopReason);
+                    logRetry(LogEvent.SPLIT, positions.size(), pending, stopReason);
                     for (List<Integer> half : halves(pending)) {
                         score(half, true);
                     }
                 }
             } else if (!followUp) {
-                logRetry("follow_up", positions.size(), pending, stopReason);
+                logRetry(LogEvent.FOLLOW_UP, positions.size(), pending, stopReason);
                 score(pending, true);
             } else {
                 unscored(pending, "no usable answer line after a follow-up call");
@@ -135,7 +136,7 @@ public final class BatchAnalyzer {
                         return;
                     }
                     log.info("Batch " + batch + ": the model rejected a request of " + positions.size()
-                            + " posts; splitting it in halves", Map.of("event", "split", "batch", batch,
+                            + " posts; splitting it in halves", Map.of("event", LogEvent.SPLIT.id(), "batch", batch,
                             "posts", positions.size(), "error", e.getMessage()));
                     for (List<Integer> half : halves(positions)) {
                         score(half, followUp);
@@ -198,18 +199,18 @@ public final class BatchAnalyzer {
             }
         }
 
-        private void logRetry(String event, int posts, List<Integer> pending, String stopReason) {
+        private void logRetry(LogEvent event, int posts, List<Integer> pending, String stopReason) {
             Map<String, Integer> problems = new TreeMap<>();
             pending.forEach(i -> problems.merge(((PostResult.Unscored) results[i]).reason(), 1, Integer::sum));
             Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("event", event);
+            fields.put("event", event.id());
             fields.put("batch", batch);
             fields.put("posts", posts);
             fields.put("postsWithoutScore", pending.size());
             fields.put("problems", problems);
             fields.put("stopReason", stopReason);
             log.info("Batch " + batch + ": " + pending.size() + " of " + posts + " posts got no usable answer line "
-                    + problems + (event.equals("split")
+                    + problems + (event == LogEvent.SPLIT
                             ? "; the answer was cut off at maxTokens, asking again in halves"
                             : "; asking again in one follow-up call"), fields);
         }

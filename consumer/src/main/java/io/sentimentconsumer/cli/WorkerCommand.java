@@ -1,5 +1,6 @@
 package io.sentimentconsumer.cli;
 
+import io.sentimentconsumer.events.LogEvent;
 import io.sentimentconsumer.kcl.Backoff;
 import io.sentimentconsumer.kcl.SentimentWorker;
 import io.sentimentconsumer.kcl.WorkerMetrics;
@@ -110,7 +111,7 @@ final class WorkerCommand implements Callable<Integer> {
         if (!stoppedOnRequest) {
             Runtime.getRuntime().removeShutdownHook(hook);
             log.error("The KCL scheduler stopped by itself (see its log above); exiting",
-                    Map.of("event", "worker_failed"));
+                    Map.of("event", LogEvent.WORKER_FAILED.id()));
             return 1;
         }
         // Stopped by the hook, which exits once the final checkpoint, flush and summary are written.

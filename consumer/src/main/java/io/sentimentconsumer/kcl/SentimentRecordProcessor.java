@@ -3,6 +3,7 @@ package io.sentimentconsumer.kcl;
 import io.sentimentconsumer.account.CallTotals;
 import io.sentimentconsumer.account.RecordCounts;
 import io.sentimentconsumer.account.UsageLines;
+import io.sentimentconsumer.events.LogEvent;
 import io.sentimentconsumer.ingest.InputRecord;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.InvocationReport;
@@ -100,7 +101,7 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
     public void initialize(InitializationInput input) {
         shardId = input.shardId();
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("event", "shard_started");
+        fields.put("event", LogEvent.SHARD_STARTED.id());
         fields.put("shardId", shardId);
         fields.put("checkpoint", String.valueOf(input.extendedSequenceNumber()));
         String blockedAt = "";
@@ -156,7 +157,7 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
         void write(int records, double durationMillis) {
             var model = pipeline.model();
             Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("event", "worker_summary");
+            fields.put("event", LogEvent.WORKER_SUMMARY.id());
             fields.put("shardId", shardId);
             fields.put("kinesisRecords", records);
             fields.putAll(UsageLines.summaryFields(model.modelId(), model.estimated(), counts, totals));
@@ -194,7 +195,7 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
             if (handedBack.isEmpty()) {
                 if (retry > 0) {
                     log.info("Shard " + shardId + " unblocked after " + retry + " retries",
-                            Map.of("event", "shard_unblocked", "shardId", shardId, "retries", retry));
+                            Map.of("event", LogEvent.SHARD_UNBLOCKED.id(), "shardId", shardId, "retries", retry));
                 }
                 done = batch.get(batch.size() - 1);
                 return checkpoint(checkpointer, done);
@@ -211,7 +212,7 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
             metrics.blockedShardRetry();
             String sequenceNumber = id(batch.get(firstFailed));
             Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("event", "shard_blocked");
+            fields.put("event", LogEvent.SHARD_BLOCKED.id());
             fields.put("shardId", shardId);
             fields.put("firstSequenceNumber", sequenceNumber);
             fields.put("records", pending.size());
@@ -269,13 +270,13 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
     private void leaseGone() {
         stoppedShort = "the lease is no longer held";
         log.info("Shard " + shardId + ": lease no longer held; stopping without checkpointing",
-                Map.of("event", "lease_lost", "shardId", shardId));
+                Map.of("event", LogEvent.LEASE_LOST.id(), "shardId", shardId));
     }
 
     @Override
     public void leaseLost(LeaseLostInput input) {
         log.info("Shard " + shardId + ": lease lost; stopping without checkpointing",
-                Map.of("event", "lease_lost", "shardId", shardId));
+                Map.of("event", LogEvent.LEASE_LOST.id(), "shardId", shardId));
     }
 
     /**
@@ -286,7 +287,7 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
         stoppedShort = reason;
         log.warn("Shard " + shardId + ": stopping short (" + reason + "); records from sequence number " + id(first)
                         + " on have no outcome, are not checkpointed and will be delivered again",
-                Map.of("event", "shard_stopped_short", "shardId", shardId, "reason", reason,
+                Map.of("event", LogEvent.SHARD_STOPPED_SHORT.id(), "shardId", shardId, "reason", reason,
                         "firstSequenceNumber", id(first)));
     }
 
@@ -309,17 +310,17 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
                 log.warn("Shard " + shardId + " ended, but this processor stopped short (" + stoppedShort + "): not "
                                 + "checkpointing its end, so that its last records are delivered again; the child "
                                 + "shards start after that",
-                        Map.of("event", "shard_end_not_checkpointed", "shardId", shardId, "reason", stoppedShort));
+                        Map.of("event", LogEvent.SHARD_END_NOT_CHECKPOINTED.id(), "shardId", shardId, "reason", stoppedShort));
             }
             return;
         }
         try {
             input.checkpointer().checkpoint();
             log.info("Shard " + shardId + " ended and is checkpointed at its end",
-                    Map.of("event", "shard_ended", "shardId", shardId));
+                    Map.of("event", LogEvent.SHARD_ENDED.id(), "shardId", shardId));
         } catch (ShutdownException | InvalidStateException e) {
             log.error("Shard " + shardId + ": cannot checkpoint its end (" + e.getClass().getSimpleName() + ")",
-                    Map.of("event", "checkpoint_failed", "shardId", shardId, "error", e.getClass().getName()));
+                    Map.of("event", LogEvent.CHECKPOINT_FAILED.id(), "shardId", shardId, "error", e.getClass().getName()));
         }
     }
 
@@ -330,7 +331,7 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
         }
         log.info("Shard " + shardId + ": shutting down, checkpointed at " + (checkpointed == null ? "nothing new"
                         : id(checkpointed)),
-                Map.of("event", "shard_shutdown", "shardId", shardId,
+                Map.of("event", LogEvent.SHARD_SHUTDOWN.id(), "shardId", shardId,
                         "checkpoint", checkpointed == null ? "" : id(checkpointed)));
     }
 
@@ -348,7 +349,7 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
                 if (attempt == CHECKPOINT_ATTEMPTS) {
                     log.warn("Shard " + shardId + ": checkpoint failed " + attempt + " times ("
                                     + e.getClass().getSimpleName() + "); the next checkpoint covers these records",
-                            Map.of("event", "checkpoint_failed", "shardId", shardId, "error", e.getClass().getName()));
+                            Map.of("event", LogEvent.CHECKPOINT_FAILED.id(), "shardId", shardId, "error", e.getClass().getName()));
                     return true;
                 }
                 try {
@@ -360,7 +361,7 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
                 }
             } catch (InvalidStateException e) {
                 log.error("Shard " + shardId + ": checkpoint failed (" + e.getMessage() + ")",
-                        Map.of("event", "checkpoint_failed", "shardId", shardId, "error", e.getClass().getName()));
+                        Map.of("event", LogEvent.CHECKPOINT_FAILED.id(), "shardId", shardId, "error", e.getClass().getName()));
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package io.sentimentconsumer.kcl;
 
+import io.sentimentconsumer.events.LogEvent;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
 import java.time.Duration;
@@ -101,7 +102,7 @@ public final class SentimentWorker {
         timers.scheduleAtFixedRate(metrics::flush, metricsMillis, metricsMillis, TimeUnit.MILLISECONDS);
         log.info("Worker " + settings.workerId() + " starting: stream " + settings.streamName() + ", application "
                 + settings.applicationName() + ", " + (settings.fanOut() ? "enhanced fan-out" : "polling"),
-                Map.of("event", "worker_started", "workerId", settings.workerId(), "stream", settings.streamName(),
+                Map.of("event", LogEvent.WORKER_STARTED.id(), "workerId", settings.workerId(), "stream", settings.streamName(),
                         "application", settings.applicationName()));
         try {
             scheduler.run();
@@ -132,12 +133,12 @@ public final class SentimentWorker {
             return;
         }
         log.info("Worker " + settings.workerId() + " stopping: finishing batches in flight and checkpointing",
-                Map.of("event", "worker_stopping", "workerId", settings.workerId()));
+                Map.of("event", LogEvent.WORKER_STOPPING.id(), "workerId", settings.workerId()));
         try {
             running.startGracefulShutdown().get(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
             log.warn("Graceful shutdown did not complete (" + e.getClass().getSimpleName() + "); stopping now",
-                    Map.of("event", "worker_shutdown_incomplete", "error", e.getClass().getName()));
+                    Map.of("event", LogEvent.WORKER_SHUTDOWN_INCOMPLETE.id(), "error", e.getClass().getName()));
             running.shutdown();
         }
         finished.await(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

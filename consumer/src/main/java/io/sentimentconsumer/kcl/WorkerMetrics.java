@@ -1,5 +1,6 @@
 package io.sentimentconsumer.kcl;
 
+import io.sentimentconsumer.events.LogEvent;
 import io.sentimentconsumer.events.Metric;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.InvocationReport;
@@ -59,7 +60,7 @@ public final class WorkerMetrics {
             totals.metricsFailed();
             log.warn("Metrics could not be published (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                             + "); " + batch.size() + " measurements dropped, records are not affected",
-                    Map.of("event", "metrics_failed", "error", e.getClass().getName(), "measurements", batch.size()));
+                    Map.of("event", LogEvent.METRICS_FAILED.id(), "error", e.getClass().getName(), "measurements", batch.size()));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.sentimentconsumer.kcl;
 import io.sentimentconsumer.account.CallTotals;
 import io.sentimentconsumer.account.RecordCounts;
 import io.sentimentconsumer.account.UsageLines;
+import io.sentimentconsumer.events.LogEvent;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.InvocationReport;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ public final class WorkerTotals {
     /** Writes the cumulative summary line. */
     public synchronized void write(EventLog log) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("event", "worker_cumulative_summary");
+        fields.put("event", LogEvent.WORKER_CUMULATIVE_SUMMARY.id());
         fields.putAll(UsageLines.summaryFields(modelId, estimated, counts, totals));
         fields.put("metricsFailures", metricsFailures);
         fields.put("uptimeMs", (System.nanoTime() - startedNanos) / 1_000_000);

@@ -6,6 +6,7 @@ import io.sentimentconsumer.analyze.BatchAnalyzer.BatchResult;
 import io.sentimentconsumer.analyze.BatchAnalyzer.Stop;
 import io.sentimentconsumer.analyze.CallGate;
 import io.sentimentconsumer.analyze.PostResult;
+import io.sentimentconsumer.events.LogEvent;
 import io.sentimentconsumer.log.EventLog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,7 +86,7 @@ final class BatchScheduler {
                 } catch (ExecutionException e) {
                     // A defect, not a model failure: hand the batch back rather than lose or guess anything.
                     log.error("Batch " + (b + 1) + " failed unexpectedly (" + e.getCause().getClass().getName()
-                            + "); handing its records back", Map.of("event", "batch_error", "batch", b + 1));
+                            + "); handing its records back", Map.of("event", LogEvent.BATCH_ERROR.id(), "batch", b + 1));
                     firstStoppedBatch.accumulateAndGet(b + 1, Math::min);
                     batch.forEach(post -> post.handBack("unexpected error while analysing its batch"));
                     continue;
@@ -106,7 +107,7 @@ final class BatchScheduler {
             if (notSent > 0) {
                 log.warn(notSent + " records of later batches were not sent to the model because batch "
                                 + firstStoppedBatch.get() + " stopped; they are handed back",
-                        Map.of("event", "batches_not_sent", "records", notSent,
+                        Map.of("event", LogEvent.BATCHES_NOT_SENT.id(), "records", notSent,
                                 "stoppedBatch", firstStoppedBatch.get()));
             }
         }
@@ -129,18 +130,18 @@ final class BatchScheduler {
                 case CONFIGURATION -> {
                     // Every batch in flight fails the same way; one line says what to fix.
                     if (configurationErrorLogged.compareAndSet(false, true)) {
-                        fields.put("event", "model_configuration_error");
+                        fields.put("event", LogEvent.MODEL_CONFIGURATION_ERROR.id());
                         log.error(stop.message() + " All records are handed back until it is fixed.", fields);
                     }
                 }
                 case DEADLINE -> {
                     deadlineReached.set(true);
-                    fields.put("event", "deadline_reached");
+                    fields.put("event", LogEvent.DEADLINE_REACHED.id());
                     log.warn("Batch " + batch + ": no time left for another model call before the deadline; "
                             + "handing back " + handedBack + " records from sequence number " + from, fields);
                 }
                 case CALL_FAILED -> {
-                    fields.put("event", "batch_handed_back");
+                    fields.put("event", LogEvent.BATCH_HANDED_BACK.id());
                     log.warn("Batch " + batch + " failed after retries; handing back " + handedBack
                             + " records from sequence number " + from + ": " + stop.message(), fields);
                 }

@@ -1,5 +1,6 @@
 package io.sentimentconsumer.pipeline;
 
+import io.sentimentconsumer.events.LogEvent;
 import io.sentimentconsumer.log.EventLog;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class InvalidRecordLines {
             return;
         }
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("event", "invalid_record");
+        fields.put("event", LogEvent.INVALID_RECORD.id());
         fields.put("sequenceNumber", sequenceNumber);
         if (subSequenceNumber != null) {
             fields.put("subSequenceNumber", subSequenceNumber);
@@ -46,7 +47,7 @@ final class InvalidRecordLines {
         }
         int more = seen - DETAILED;
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("event", "invalid_records_more");
+        fields.put("event", LogEvent.INVALID_RECORDS_MORE.id());
         fields.put("records", more);
         fields.put("byReason", notDetailed);
         log.warn(more + " more invalid records, not logged one by one: " + notDetailed, fields);

@@ -1,6 +1,7 @@
 package io.sentimentconsumer.pipeline;
 
 import io.sentimentconsumer.account.UsageLines;
+import io.sentimentconsumer.events.LogEvent;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.publish.InvocationMetrics;
 import io.sentimentconsumer.publish.MetricsPublisher;
@@ -53,7 +54,7 @@ public final class InvocationReporter {
             return 0;
         } catch (Exception e) {
             log.warn("Metrics could not be published (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); records are not affected", Map.of("event", "metrics_failed",
+                    + "); records are not affected", Map.of("event", LogEvent.METRICS_FAILED.id(),
                     "error", e.getClass().getName()));
             return 1;
         }
@@ -61,7 +62,7 @@ public final class InvocationReporter {
 
     private void writeSummary(InvocationReport report, String title, double durationMillis) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("event", "invocation_summary");
+        fields.put("event", LogEvent.INVOCATION_SUMMARY.id());
         fields.putAll(UsageLines.summaryFields(modelId, estimated, report.counts(), report.totals()));
         fields.put("kinesisRecords", report.kinesisRecords());
         InvocationReport.Pacing pacing = report.pacing();

@@ -9,6 +9,7 @@ import io.sentimentconsumer.analyze.CallGate;
 import io.sentimentconsumer.analyze.Deadline;
 import io.sentimentconsumer.analyze.LatencyEstimate;
 import io.sentimentconsumer.analyze.SentimentModel;
+import io.sentimentconsumer.events.LogEvent;
 import io.sentimentconsumer.ingest.InputRecord;
 import io.sentimentconsumer.ingest.PostText;
 import io.sentimentconsumer.log.EventLog;
@@ -68,7 +69,7 @@ public final class SentimentPipeline implements AutoCloseable {
         if (price.isEmpty()) {
             log.warn("No price for model " + model.pricedAs() + " in the price table: costs are reported as "
                             + "unpriced, BedrockCost is not published and UnpricedCalls counts the calls",
-                    Map.of("event", "unpriced_model", "modelId", model.pricedAs()));
+                    Map.of("event", LogEvent.UNPRICED_MODEL.id(), "modelId", model.pricedAs()));
         }
     }
 
@@ -110,12 +111,12 @@ public final class SentimentPipeline implements AutoCloseable {
             intake.remember(delivery.posts());
         } catch (RuntimeException | Error e) {
             log.error("Invocation failed part-way (" + e.getClass().getSimpleName() + "); records without an "
-                    + "outcome are handed back", Map.of("event", "invocation_failed",
+                    + "outcome are handed back", Map.of("event", LogEvent.INVOCATION_FAILED.id(),
                     "error", String.valueOf(e.getClass().getName())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.error("Invocation interrupted; records without an outcome are handed back",
-                    Map.of("event", "invocation_interrupted"));
+                    Map.of("event", LogEvent.INVOCATION_INTERRUPTED.id()));
         }
         List<PostInFlight> posts = delivery != null ? delivery.posts() : unreached(records);
         List<RecordOutcome> outcomes = new ArrayList<>(posts.size());

@@ -2,6 +2,7 @@ package io.sentimentconsumer.redrive;
 
 import io.sentimentconsumer.account.CallTotals;
 import io.sentimentconsumer.account.RecordCounts;
+import io.sentimentconsumer.events.LogEvent;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.InvocationReport;
 import io.sentimentconsumer.pipeline.InvocationReporter;
@@ -105,7 +106,7 @@ public final class Redrive {
             } catch (SdkException e) {
                 log.warn("Message " + message.id() + " could not be made visible again (" + e.getMessage() + "); "
                         + "it will be when its " + FailureQueue.VISIBILITY.toMinutes() + " minutes are over",
-                        fields("redrive_release_failed", message.id()));
+                        fields(LogEvent.REDRIVE_RELEASE_FAILED, message.id()));
             }
         }
     }
@@ -116,18 +117,18 @@ public final class Redrive {
             range = FailureRecord.parse(message.body());
         } catch (IllegalArgumentException e) {
             log.warn("Message " + message.id() + " is not a Lambda failure record (" + e.getMessage() + "); it "
-                    + "stays in the queue", fields("redrive_not_a_failure_record", message.id()));
+                    + "stays in the queue", fields(LogEvent.REDRIVE_NOT_A_FAILURE_RECORD, message.id()));
             return Decision.KEEP;
         }
         RangeRead read = reader.read(range);
         kinesisRequests += read.requests();
-        Map<String, Object> fields = fields("redrive_range", message.id());
+        Map<String, Object> fields = fields(LogEvent.REDRIVE_RANGE, message.id());
         fields.put("shardId", range.shardId());
         fields.put("startSequenceNumber", range.startSequenceNumber());
         fields.put("endSequenceNumber", range.endSequenceNumber());
         fields.put("batchSize", range.batchSize());
         if (!read.readable()) {
-            fields.put("event", "redrive_unreadable");
+            fields.put("event", LogEvent.REDRIVE_UNREADABLE.id());
             log.error("Message " + message.id() + ": " + range.describe() + " cannot be read: " + read.unreadable()
                     + ". The message stays in the queue", fields);
             return Decision.KEEP;
@@ -142,7 +143,7 @@ public final class Redrive {
         if (read.records().size() > range.batchSize()) {
             log.warn("The range holds " + read.records().size() + " records, more than the batch's "
                     + range.batchSize() + ": with a ParallelizationFactor above 1 it holds other batches' records "
-                    + "too, and they are scored again", Map.of("event", "redrive_range_larger_than_batch"));
+                    + "too, and they are scored again", Map.of("event", LogEvent.REDRIVE_RANGE_LARGER_THAN_BATCH.id()));
         }
         toModel += read.records().size();
         if (dryRun()) {
@@ -162,12 +163,12 @@ public final class Redrive {
         if (c.handedBack() > 0) {
             log.error("Message " + message.id() + ": " + c.handedBack() + " records were handed back (see the "
                     + "errors above); the message stays in the queue and is visible again now. Stopping: the rest "
-                    + "of the queue is left for the next redrive", fields("redrive_kept", message.id()));
+                    + "of the queue is left for the next redrive", fields(LogEvent.REDRIVE_KEPT, message.id()));
             return Decision.STOP;
         }
         log.info("Message " + message.id() + ": every record has its outcome (" + c.scored() + " scored, "
                 + c.unscored() + " unscored, " + c.invalid() + " invalid); deleting the message",
-                fields("redrive_done", message.id()));
+                fields(LogEvent.REDRIVE_DONE, message.id()));
         return Decision.DELETE;
     }
 
@@ -177,7 +178,7 @@ public final class Redrive {
             return true;
         } catch (SdkException e) {
             log.error("Message " + message.id() + " could not be deleted (" + e.getMessage() + "): it stays in the "
-                    + "queue, and the next redrive scores its range again", fields("redrive_delete_failed",
+                    + "queue, and the next redrive scores its range again", fields(LogEvent.REDRIVE_DELETE_FAILED,
                     message.id()));
             return false;
         }
@@ -190,7 +191,7 @@ public final class Redrive {
                 : "; the shard's oldest record now is " + read.firstReadable());
         out.println(line);
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("event", "redrive_lost");
+        fields.put("event", LogEvent.REDRIVE_LOST.id());
         fields.put("shardId", range.shardId());
         fields.put("startSequenceNumber", range.startSequenceNumber());
         fields.put("endSequenceNumber", range.endSequenceNumber());
@@ -199,9 +200,9 @@ public final class Redrive {
                 fields);
     }
 
-    private static Map<String, Object> fields(String event, String messageId) {
+    private static Map<String, Object> fields(LogEvent event, String messageId) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("event", event);
+        fields.put("event", event.id());
         fields.put("messageId", messageId);
         return fields;
     }
