@@ -64,6 +64,6 @@ public class PipelineBenchmark {
     public InvocationReport invocation() {
         // What the handler does per invocation: the analysis, then the EMF document and the summary line.
         long started = System.nanoTime();
-        return reporter.report(pipeline.analyse(input), "Lambda invocation token summary", started);
+        return reporter.report(pipeline.analyze(input), "Lambda invocation token summary", started);
     }
 }

@@ -1,6 +1,6 @@
 package io.sentimentconsumer.analyze;
 
-import io.sentimentconsumer.account.TokenMetricsTracker;
+import io.sentimentconsumer.account.CallLedger;
 import io.sentimentconsumer.analyze.AnswerParser.ParsedAnswer;
 import io.sentimentconsumer.analyze.AnswerParser.Verdict;
 import io.sentimentconsumer.events.LogEvent;
@@ -57,7 +57,7 @@ public final class BatchAnalyzer {
         }
     }
 
-    public BatchResult analyze(int batch, List<String> texts, TokenMetricsTracker tracker, CallGate gate)
+    public BatchResult analyze(int batch, List<String> texts, CallLedger tracker, CallGate gate)
             throws InterruptedException {
         Run run = new Run(batch, texts, tracker, gate);
         run.score(identity(texts.size()), false);
@@ -67,12 +67,12 @@ public final class BatchAnalyzer {
     private final class Run {
         private final int batch;
         private final List<String> texts;
-        private final TokenMetricsTracker tracker;
+        private final CallLedger tracker;
         private final CallGate gate;
         private final PostResult[] results;
         private Stop stop;
 
-        Run(int batch, List<String> texts, TokenMetricsTracker tracker, CallGate gate) {
+        Run(int batch, List<String> texts, CallLedger tracker, CallGate gate) {
             this.batch = batch;
             this.texts = texts;
             this.tracker = tracker;

@@ -44,7 +44,7 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
  * retry); the records are then delivered again later.
  *
  * <p>A processor that stops short (a stop request, a lost lease) leaves records without an outcome, and KCL never
- * delivers a record to the same processor twice: from then on it analyses nothing and checkpoints nothing, not even
+ * delivers a record to the same processor twice: from then on it analyzes nothing and checkpoints nothing, not even
  * the shard's end, so that the next owner of the lease resumes from the last checkpoint and gets them again.
  */
 final class SentimentRecordProcessor implements ShardRecordProcessor {
@@ -181,7 +181,7 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
             for (int i : pending) {
                 input.add(inputRecord(batch.get(i)));
             }
-            InvocationReport report = pipeline.analyse(input);
+            InvocationReport report = pipeline.analyze(input);
             reports.accept(report);
             summary.add(report);
             totals.add(report);

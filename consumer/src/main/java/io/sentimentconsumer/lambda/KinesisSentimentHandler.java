@@ -78,7 +78,7 @@ public final class KinesisSentimentHandler implements RequestStreamHandler {
         }
         Deadline deadline = context == null
                 ? Deadline.NONE : Deadline.after(Duration.ofMillis(context.getRemainingTimeInMillis()));
-        InvocationReport report = reporter.report(pipeline.analyse(inputs, deadline), SUMMARY_TITLE, started);
+        InvocationReport report = reporter.report(pipeline.analyze(inputs, deadline), SUMMARY_TITLE, started);
         reports.accept(report);
         return new BatchResponse(report.handedBack());
     }

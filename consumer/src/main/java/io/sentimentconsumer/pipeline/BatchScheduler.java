@@ -1,6 +1,6 @@
 package io.sentimentconsumer.pipeline;
 
-import io.sentimentconsumer.account.TokenMetricsTracker;
+import io.sentimentconsumer.account.CallLedger;
 import io.sentimentconsumer.analyze.BatchAnalyzer;
 import io.sentimentconsumer.analyze.BatchAnalyzer.BatchResult;
 import io.sentimentconsumer.analyze.BatchAnalyzer.Stop;
@@ -40,20 +40,20 @@ final class BatchScheduler {
     }
 
     /** Scores {@code posts}; returns whether a batch stopped because the deadline was near. */
-    boolean score(List<PostInFlight> posts, TokenMetricsTracker tracker, CallGate gate) throws InterruptedException {
+    boolean score(List<PostInFlight> posts, CallLedger tracker, CallGate gate) throws InterruptedException {
         Run run = new Run(tracker, gate);
         run.score(posts);
         return run.deadlineReached.get();
     }
 
     private final class Run {
-        private final TokenMetricsTracker tracker;
+        private final CallLedger tracker;
         private final CallGate gate;
         private final AtomicInteger firstStoppedBatch = new AtomicInteger(Integer.MAX_VALUE);
         private final AtomicBoolean configurationErrorLogged = new AtomicBoolean();
         private final AtomicBoolean deadlineReached = new AtomicBoolean();
 
-        Run(TokenMetricsTracker tracker, CallGate gate) {
+        Run(CallLedger tracker, CallGate gate) {
             this.tracker = tracker;
             this.gate = gate;
         }

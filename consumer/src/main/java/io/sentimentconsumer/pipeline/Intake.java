@@ -67,8 +67,8 @@ final class Intake {
                 continue;
             }
             Post content = ((DecodedRecord.Valid) decoded).post();
-            // Kinesis delivers at least once: the same post twice is analysed and paid for once. Same id with other
-            // content is another post (or an edit) and is analysed on its own.
+            // Kinesis delivers at least once: the same post twice is analyzed and paid for once. Same id with other
+            // content is another post (or an edit) and is analyzed on its own.
             PostInFlight first = content.id() == null ? null : firstOfPost.putIfAbsent(PostKey.of(content), post);
             if (first != null) {
                 post.repeat(content.id(), first);

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What follows an analysed delivery in the runtimes that report one delivery at a time (Lambda, {@code replay},
+ * What follows an analyzed delivery in the runtimes that report one delivery at a time (Lambda, {@code replay},
  * {@code redrive}): its metrics published, then its summary line. Publishing comes after every record has its
  * outcome, so a metrics failure never touches a record: it is logged once and counted in the summary.
  */

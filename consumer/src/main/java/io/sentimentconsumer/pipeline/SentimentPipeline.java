@@ -2,7 +2,7 @@ package io.sentimentconsumer.pipeline;
 
 import io.sentimentconsumer.account.ModelPrice;
 import io.sentimentconsumer.account.RecordCounts;
-import io.sentimentconsumer.account.TokenMetricsTracker;
+import io.sentimentconsumer.account.CallLedger;
 import io.sentimentconsumer.analyze.AdaptiveConcurrency;
 import io.sentimentconsumer.analyze.BatchAnalyzer;
 import io.sentimentconsumer.analyze.CallGate;
@@ -24,7 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The one pipeline every runtime feeds, and all it does is analyse: take a delivery in ({@link Intake}: unpack,
+ * The one pipeline every runtime feeds, and all it does is analyze: take a delivery in ({@link Intake}: unpack,
  * reuse what an earlier delivery finished, decode, set repeats aside), score its posts in batches
  * ({@link BatchScheduler}), and account for every call (the per-call lines are written as calls end). Every record
  * ends with exactly one outcome. Publishing metrics and writing summaries is the runtime's reporter's business
@@ -90,8 +90,8 @@ public final class SentimentPipeline implements AutoCloseable {
     }
 
     /** Analyses records without a deadline (a worker, a test). */
-    public InvocationReport analyse(List<InputRecord> records) {
-        return analyse(records, Deadline.NONE);
+    public InvocationReport analyze(List<InputRecord> records) {
+        return analyze(records, Deadline.NONE);
     }
 
     /**
@@ -99,8 +99,8 @@ public final class SentimentPipeline implements AutoCloseable {
      *
      * @param deadline when the invocation must be over (Lambda's remaining time)
      */
-    public InvocationReport analyse(List<InputRecord> records, Deadline deadline) {
-        TokenMetricsTracker tracker = new TokenMetricsTracker(model.modelId(), price, model.estimated(), log);
+    public InvocationReport analyze(List<InputRecord> records, Deadline deadline) {
+        CallLedger tracker = new CallLedger(model.modelId(), price, model.estimated(), log);
         CallGate gate = new CallGate(concurrency, latency, deadline, deadlineMargin);
         Intake.Delivery delivery = null;
         boolean deadlineReached = false;

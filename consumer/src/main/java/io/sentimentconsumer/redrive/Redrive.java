@@ -155,8 +155,8 @@ public final class Redrive {
     }
 
     private Decision redrive(FailureQueue.Message message, RangeRead read) {
-        long analysed = System.nanoTime();
-        InvocationReport report = reporter.report(pipeline.analyse(read.records()), SUMMARY_TITLE, analysed);
+        long started = System.nanoTime();
+        InvocationReport report = reporter.report(pipeline.analyze(read.records()), SUMMARY_TITLE, started);
         counts = counts.plus(report.counts());
         calls = calls.plus(report.totals());
         RecordCounts c = report.counts();

@@ -39,7 +39,7 @@ class UsageLinesTest {
 
     @Test
     void summaryLineMatchesTheContractExampleForThreeExampleCalls() {
-        TokenMetricsTracker tracker = new TokenMetricsTracker(NOVA_MICRO, Optional.of(novaMicro()), false,
+        CallLedger tracker = new CallLedger(NOVA_MICRO, Optional.of(novaMicro()), false,
                 new EventLog(new PrintStream(OutputStream.nullOutputStream()), EventLog.Format.JSON));
         for (int batch = 1; batch <= 3; batch++) {
             tracker.record(batch, false, 25, EXAMPLE_USAGE, 731.59, 700L, "end_turn", Attempts.ONE);

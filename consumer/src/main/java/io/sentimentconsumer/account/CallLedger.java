@@ -11,11 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Accounts for every model call of one invocation: tokens of each kind, tokens per post, latency and exact cost.
+ * The per-call ledger of one invocation (the seed called it TokenMetricsTracker): every model call with its tokens
+ * of each kind, tokens per post, latency and exact cost.
  * Each call is logged as it is recorded; totals and the call list come out in batch order whatever order the
  * concurrent calls finished in, so accounting is deterministic. Thread-safe.
  */
-public final class TokenMetricsTracker {
+public final class CallLedger {
 
     private static final Comparator<CallRecord> BATCH_ORDER =
             Comparator.comparingInt(CallRecord::batch).thenComparing(CallRecord::followUp);
@@ -31,7 +32,7 @@ public final class TokenMetricsTracker {
     /** The attempts of calls without a record: failed ones and those answered without usage. */
     private Attempts unrecordedAttempts = Attempts.NONE;
 
-    public TokenMetricsTracker(String modelId, Optional<ModelPrice> price, boolean estimated, EventLog log) {
+    public CallLedger(String modelId, Optional<ModelPrice> price, boolean estimated, EventLog log) {
         this.modelId = modelId;
         this.price = price;
         this.estimated = estimated;

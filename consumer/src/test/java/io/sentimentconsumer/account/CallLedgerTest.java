@@ -24,29 +24,29 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class TokenMetricsTrackerTest {
+class CallLedgerTest {
 
     private static final TokenUsage EXAMPLE_USAGE = new TokenUsage(1234, 567, 0, 0);
 
     private final JsonLines out = new JsonLines();
     private final EventLog log = new EventLog(out.stream(), EventLog.Format.JSON);
 
-    private TokenMetricsTracker tracker(Optional<ModelPrice> price) {
-        return new TokenMetricsTracker(NOVA_MICRO, price, false, log);
+    private CallLedger tracker(Optional<ModelPrice> price) {
+        return new CallLedger(NOVA_MICRO, price, false, log);
     }
 
-    private TokenMetricsTracker novaMicroTracker() {
+    private CallLedger novaMicroTracker() {
         return tracker(Optional.of(novaMicro()));
     }
 
     /** Records a first call of {@code batch} that took one attempt. */
-    private static CallRecord record(TokenMetricsTracker tracker, int batch, int posts, TokenUsage usage) {
+    private static CallRecord record(CallLedger tracker, int batch, int posts, TokenUsage usage) {
         return tracker.record(batch, false, posts, usage, 731.585, 702L, "end_turn", new Attempts(1, 0, 0, 0));
     }
 
     @Test
     void logsOneLineForEveryRecordedCall() {
-        TokenMetricsTracker tracker = novaMicroTracker();
+        CallLedger tracker = novaMicroTracker();
 
         record(tracker, 1, 25, EXAMPLE_USAGE);
         record(tracker, 2, 25, EXAMPLE_USAGE);
@@ -56,7 +56,7 @@ class TokenMetricsTrackerTest {
 
     @Test
     void logsTheCallLineAsMessageWithTheSameFiguresAsFields() {
-        TokenMetricsTracker tracker = novaMicroTracker();
+        CallLedger tracker = novaMicroTracker();
 
         CallRecord call = tracker.record(2, true, 7, new TokenUsage(1234, 567, 300, 40), 731.585, 702L,
                 "max_tokens", new Attempts(3, 2, 0, 0));
@@ -97,7 +97,7 @@ class TokenMetricsTrackerTest {
 
     @Test
     void marksEstimatedCountsInMessageAndField() {
-        TokenMetricsTracker tracker = new TokenMetricsTracker(NOVA_MICRO, Optional.of(novaMicro()), true, log);
+        CallLedger tracker = new CallLedger(NOVA_MICRO, Optional.of(novaMicro()), true, log);
 
         CallRecord call = record(tracker, 1, 25, EXAMPLE_USAGE);
 
@@ -109,7 +109,7 @@ class TokenMetricsTrackerTest {
 
     @Test
     void totalsSumEveryCallExactly() {
-        TokenMetricsTracker tracker = novaMicroTracker();
+        CallLedger tracker = novaMicroTracker();
         List<TokenUsage> usages = List.of(
                 new TokenUsage(1234, 567, 0, 0),
                 new TokenUsage(987, 431, 2000, 0),
@@ -146,7 +146,7 @@ class TokenMetricsTrackerTest {
 
     @Test
     void followUpCallsCountTheirTokensButNotTheirPostsAgain() {
-        TokenMetricsTracker tracker = novaMicroTracker();
+        CallLedger tracker = novaMicroTracker();
 
         record(tracker, 1, 25, EXAMPLE_USAGE);
         tracker.record(1, true, 4, new TokenUsage(300, 50, 0, 0), 200, null, "end_turn", new Attempts(1, 0, 0, 0));
@@ -161,7 +161,7 @@ class TokenMetricsTrackerTest {
 
     @Test
     void aModelWithoutPriceLeavesEveryCostUnknown() {
-        TokenMetricsTracker tracker = tracker(Optional.empty());
+        CallLedger tracker = tracker(Optional.empty());
 
         CallRecord first = record(tracker, 1, 25, EXAMPLE_USAGE);
         record(tracker, 2, 25, EXAMPLE_USAGE);
@@ -180,7 +180,7 @@ class TokenMetricsTrackerTest {
 
     @Test
     void oneUnpricedCallMakesTheTotalCostUnknown() {
-        TokenMetricsTracker tracker = tracker(Optional.of(Prices.bundled(CLAUDE_3_HAIKU)));
+        CallLedger tracker = tracker(Optional.of(Prices.bundled(CLAUDE_3_HAIKU)));
 
         record(tracker, 1, 25, EXAMPLE_USAGE);
         record(tracker, 2, 25, new TokenUsage(1234, 567, 100, 0)); // no cache price for this model
@@ -193,7 +193,7 @@ class TokenMetricsTrackerTest {
 
     @Test
     void callsWithoutUsageAndFailedCallsCountAttemptsButAreNoApiCalls() {
-        TokenMetricsTracker tracker = novaMicroTracker();
+        CallLedger tracker = novaMicroTracker();
 
         tracker.record(1, false, 25, EXAMPLE_USAGE, 731.585, 702L, "end_turn", new Attempts(2, 1, 0, 0));
         tracker.recordWithoutUsage(2, new Attempts(1, 0, 0, 0));
@@ -226,7 +226,7 @@ class TokenMetricsTrackerTest {
 
     @Test
     void listsCallsInBatchOrderWithTheFollowUpAfterTheFirstCall() {
-        TokenMetricsTracker tracker = novaMicroTracker();
+        CallLedger tracker = novaMicroTracker();
 
         tracker.record(3, true, 2, EXAMPLE_USAGE, 1, null, "end_turn", new Attempts(1, 0, 0, 0));
         tracker.record(1, true, 5, EXAMPLE_USAGE, 1, null, "end_turn", new Attempts(1, 0, 0, 0));
@@ -249,7 +249,7 @@ class TokenMetricsTrackerTest {
                 lines.add(line);
             }
         };
-        TokenMetricsTracker tracker = new TokenMetricsTracker(NOVA_MICRO, Optional.of(novaMicro()), false,
+        CallLedger tracker = new CallLedger(NOVA_MICRO, Optional.of(novaMicro()), false,
                 new EventLog(collecting, EventLog.Format.JSON));
         int threads = 8;
         int callsPerThread = 1000;
