@@ -1,6 +1,7 @@
 package io.sentimentconsumer.lambda;
 
 import io.sentimentconsumer.analyze.InstantModel;
+import io.sentimentconsumer.events.Setting;
 import io.sentimentconsumer.ingest.Post;
 import io.sentimentconsumer.ingest.PostWriter;
 import io.sentimentconsumer.log.EventLog;
@@ -60,7 +61,10 @@ final class SnapStartPriming implements Resource {
     InvocationReport prime() throws Exception {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         EventLog log = new EventLog(nowhere, EventLog.Format.JSON);
-        try (SentimentPipeline pipeline = new SentimentPipeline(new InstantModel(PRIMING_MODEL_ID), 25, 4, 1000,
+        // The default settings: the paths primed are those a default function runs.
+        try (SentimentPipeline pipeline = new SentimentPipeline(new InstantModel(PRIMING_MODEL_ID),
+                Setting.BATCH_SIZE.defaultInt(), Setting.BEDROCK_CONCURRENCY.defaultInt(),
+                Setting.MAX_POST_CHARS.defaultInt(),
                 Duration.ofSeconds(2), Optional.empty(), log, new OutcomeMemory(OutcomeMemory.DEFAULT_BYTES))) {
             InvocationReporter reporter = new InvocationReporter(new EmfMetricsPublisher(nowhere,
                     new MetricDimensions("Priming", "priming", PRIMING_MODEL_ID)), log, PRIMING_MODEL_ID,

@@ -1,11 +1,13 @@
 package io.sentimentconsumer.pipeline;
 
+import io.sentimentconsumer.events.Setting;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Every setting of the consumer, read from environment variables (the README's configuration table lists them).
+ * Every setting of the consumer, read from environment variables (the README's configuration table lists them),
+ * with the defaults the events module's {@link Setting} writes once for the consumer and the CDK app.
  * Bad values fail at start-up with a message that names the variable, the allowed values and what was given.
  *
  * @param modelId        {@code BEDROCK_MODEL_ID}; {@code null} when not set (Lambda then uses the default model,
@@ -27,7 +29,7 @@ public record ConsumerConfig(
         Path priceTableFile,
         int deadlineMarginMillis) {
 
-    public static final String DEFAULT_MODEL_ID = "amazon.nova-micro-v1:0";
+    public static final String DEFAULT_MODEL_ID = Setting.DEFAULT_MODEL_ID;
     public static final int MAX_BATCH_SIZE = 200;
 
     public enum MetricsSink { EMF, CLOUDWATCH, NONE }
@@ -47,17 +49,17 @@ public record ConsumerConfig(
 
     public static ConsumerConfig fromEnvironment(Map<String, String> env) {
         return new ConsumerConfig(
-                blankToNull(env.get("BEDROCK_MODEL_ID")),
-                blankToNull(env.get("BEDROCK_REGION")),
-                integer(env, "BATCH_SIZE", 25),
-                integer(env, "BEDROCK_CONCURRENCY", 4),
-                integer(env, "MAX_POST_CHARS", 1000),
-                sink(env.getOrDefault("METRICS_SINK", "emf")),
-                env.getOrDefault("METRICS_NAMESPACE", "SentimentAnalysis/Bedrock"),
-                env.getOrDefault("ENVIRONMENT", "dev"),
-                env.get("PRICE_TABLE_FILE") == null || env.get("PRICE_TABLE_FILE").isBlank()
-                        ? null : Path.of(env.get("PRICE_TABLE_FILE")),
-                integer(env, "DEADLINE_MARGIN_MS", 2000));
+                blankToNull(env.get(Setting.BEDROCK_MODEL_ID.variable())),
+                blankToNull(env.get(Setting.BEDROCK_REGION.variable())),
+                integer(env, Setting.BATCH_SIZE),
+                integer(env, Setting.BEDROCK_CONCURRENCY),
+                integer(env, Setting.MAX_POST_CHARS),
+                sink(text(env, Setting.METRICS_SINK)),
+                text(env, Setting.METRICS_NAMESPACE),
+                text(env, Setting.ENVIRONMENT),
+                blankToNull(env.get(Setting.PRICE_TABLE_FILE.variable())) == null
+                        ? null : Path.of(env.get(Setting.PRICE_TABLE_FILE.variable()).trim()),
+                integer(env, Setting.DEADLINE_MARGIN_MS));
     }
 
     /** The configured model, or the default one. */
@@ -74,15 +76,20 @@ public record ConsumerConfig(
         }
     }
 
-    private static int integer(Map<String, String> env, String name, int defaultValue) {
-        String value = env.get(name);
+    /** The variable's value, or its default when it is not set. */
+    private static String text(Map<String, String> env, Setting setting) {
+        return env.getOrDefault(setting.variable(), setting.defaultValue());
+    }
+
+    private static int integer(Map<String, String> env, Setting setting) {
+        String value = env.get(setting.variable());
         if (value == null || value.isBlank()) {
-            return defaultValue;
+            return setting.defaultInt();
         }
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be an integer; was '" + value + "'", e);
+            throw new IllegalArgumentException(setting.variable() + " must be an integer; was '" + value + "'", e);
         }
     }
 

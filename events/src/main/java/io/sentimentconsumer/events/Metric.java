@@ -45,9 +45,6 @@ public enum Metric {
     /** The one dimension set every metric is published with, in this order. */
     public static final List<String> DIMENSIONS = List.of("Environment", "ModelId");
 
-    /** The default namespace ({@code METRICS_NAMESPACE}). */
-    public static final String DEFAULT_NAMESPACE = "SentimentAnalysis/Bedrock";
-
     private final String id;
     private final Unit unit;
     private final Scope scope;

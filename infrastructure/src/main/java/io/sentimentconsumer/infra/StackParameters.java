@@ -1,5 +1,6 @@
 package io.sentimentconsumer.infra;
 
+import io.sentimentconsumer.events.Setting;
 import static java.util.Map.entry;
 
 import java.nio.file.Files;
@@ -46,12 +47,13 @@ public record StackParameters(
      * {@code alarmEmail}), and {@code mappingEnabled}, which defaults to the opposite of {@code worker}.
      */
     private static final Map<String, Object> DEFAULTS = Map.ofEntries(
-            entry("environment", "dev"),
-            entry("modelId", "amazon.nova-micro-v1:0"),
-            entry("batchSize", 25),
-            entry("bedrockConcurrency", 4),
-            entry("maxPostChars", 1000),
-            entry("metricsNamespace", "SentimentAnalysis/Bedrock"),
+            // The consumer's own defaults, written once in the events module.
+            entry("environment", Setting.ENVIRONMENT.defaultValue()),
+            entry("modelId", Setting.BEDROCK_MODEL_ID.defaultValue()),
+            entry("batchSize", Setting.BATCH_SIZE.defaultInt()),
+            entry("bedrockConcurrency", Setting.BEDROCK_CONCURRENCY.defaultInt()),
+            entry("maxPostChars", Setting.MAX_POST_CHARS.defaultInt()),
+            entry("metricsNamespace", Setting.METRICS_NAMESPACE.defaultValue()),
             entry("streamMode", "on-demand"),
             entry("streamKey", "aws-managed"),
             entry("shardCount", 1),
@@ -61,7 +63,7 @@ public record StackParameters(
             // be raised after the fact: records older than the old retention stay gone.
             entry("streamRetentionHours", 168),
             entry("lambdaJar", repositoryRoot().resolve(LAMBDA_JAR).toString()),
-            entry("metricsSink", "emf"),
+            entry("metricsSink", Setting.METRICS_SINK.defaultValue()),
             entry("memoryMb", 1024),
             entry("timeoutSeconds", 60),
             entry("snapStart", false),
