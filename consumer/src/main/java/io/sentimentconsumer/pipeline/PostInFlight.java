@@ -1,7 +1,6 @@
 package io.sentimentconsumer.pipeline;
 
 import io.sentimentconsumer.analyze.PostResult;
-import io.sentimentconsumer.analyze.SentimentLabel;
 
 /**
  * One user record on its way through an invocation, from the moment it is unpacked to its outcome: what it
@@ -41,7 +40,7 @@ final class PostInFlight {
     }
 
     void invalid(String reason) {
-        end(RecordOutcome.Kind.INVALID, null, reason);
+        outcome = new RecordOutcome.Invalid(record.sequenceNumber(), record.subSequenceNumber(), postId, reason);
     }
 
     /** A valid post, sent to the model as {@code text}. */
@@ -57,17 +56,19 @@ final class PostInFlight {
     }
 
     void finish(PostResult result) {
+        String seq = record.sequenceNumber();
+        Integer sub = record.subSequenceNumber();
         if (result instanceof PostResult.Scored scored) {
-            end(RecordOutcome.Kind.SCORED, scored.score(), null);
+            outcome = new RecordOutcome.Scored(seq, sub, postId, scored.score(), null);
         } else if (result instanceof PostResult.Unscored unscored) {
-            end(RecordOutcome.Kind.UNSCORED, null, unscored.reason());
+            outcome = new RecordOutcome.Unscored(seq, sub, postId, unscored.reason());
         } else {
-            end(RecordOutcome.Kind.HANDED_BACK, null, ((PostResult.HandedBack) result).reason());
+            outcome = new RecordOutcome.HandedBack(seq, sub, postId, ((PostResult.HandedBack) result).reason());
         }
     }
 
     void handBack(String reason) {
-        end(RecordOutcome.Kind.HANDED_BACK, null, reason);
+        outcome = new RecordOutcome.HandedBack(record.sequenceNumber(), record.subSequenceNumber(), postId, reason);
     }
 
     /** A repeat takes the outcome of the post it repeats, once that has one. */
@@ -87,10 +88,5 @@ final class PostInFlight {
 
     boolean finished() {
         return outcome != null;
-    }
-
-    private void end(RecordOutcome.Kind kind, Double score, String reason) {
-        outcome = new RecordOutcome(record.sequenceNumber(), record.subSequenceNumber(), postId, kind, score,
-                score == null ? null : SentimentLabel.of(score), reason);
     }
 }

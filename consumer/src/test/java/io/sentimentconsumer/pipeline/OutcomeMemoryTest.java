@@ -2,7 +2,6 @@ package io.sentimentconsumer.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sentimentconsumer.analyze.SentimentLabel;
 import org.junit.jupiter.api.Test;
 
 class OutcomeMemoryTest {
@@ -12,8 +11,7 @@ class OutcomeMemoryTest {
     }
 
     private static RecordOutcome scored(int n) {
-        return new RecordOutcome(Integer.toString(n), null, "p" + n, RecordOutcome.Kind.SCORED, 0.5,
-                SentimentLabel.POSITIVE, null);
+        return new RecordOutcome.Scored(Integer.toString(n), null, "p" + n, 0.5, null);
     }
 
     @Test
@@ -30,8 +28,7 @@ class OutcomeMemoryTest {
     @Test
     void aRecordHandedBackIsNotFinalAndIsNotRemembered() {
         OutcomeMemory memory = new OutcomeMemory(1 << 20);
-        memory.remember(key(1), new RecordOutcome("1", null, "p1", RecordOutcome.Kind.HANDED_BACK, null, null,
-                "call failed"));
+        memory.remember(key(1), new RecordOutcome.HandedBack("1", null, "p1", "call failed"));
 
         assertThat(memory.recall(key(1))).isEmpty();
     }
@@ -44,8 +41,7 @@ class OutcomeMemoryTest {
             memory.remember(key(n), scored(n));
         }
         memory.recall(key(0));
-        memory.remember(key(10), new RecordOutcome("10", null, "p1", RecordOutcome.Kind.SCORED, 0.5,
-                SentimentLabel.POSITIVE, null));
+        memory.remember(key(10), new RecordOutcome.Scored("10", null, "p1", 0.5, null));
 
         assertThat(memory.size()).isEqualTo(10);
         assertThat(memory.recall(key(0))).as("used recently").isPresent();
