@@ -1,7 +1,6 @@
 package io.sentimentconsumer.lambda;
 
 import io.sentimentconsumer.analyze.InstantModel;
-import io.sentimentconsumer.events.Setting;
 import io.sentimentconsumer.ingest.Post;
 import io.sentimentconsumer.ingest.PostWriter;
 import io.sentimentconsumer.log.EventLog;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -62,10 +60,8 @@ final class SnapStartPriming implements Resource {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         EventLog log = new EventLog(nowhere, EventLog.Format.JSON);
         // The default settings: the paths primed are those a default function runs.
-        try (SentimentPipeline pipeline = new SentimentPipeline(new InstantModel(PRIMING_MODEL_ID),
-                Setting.BATCH_SIZE.defaultInt(), Setting.BEDROCK_CONCURRENCY.defaultInt(),
-                Setting.MAX_POST_CHARS.defaultInt(),
-                Duration.ofSeconds(2), Optional.empty(), log, new OutcomeMemory(OutcomeMemory.DEFAULT_BYTES))) {
+        try (SentimentPipeline pipeline = SentimentPipeline.builder(new InstantModel(PRIMING_MODEL_ID), log)
+                .deadlineMargin(Duration.ofSeconds(2)).memory(new OutcomeMemory(OutcomeMemory.DEFAULT_BYTES)).build()) {
             InvocationReporter reporter = new InvocationReporter(new EmfMetricsPublisher(nowhere,
                     new MetricDimensions("Priming", "priming", PRIMING_MODEL_ID)), log, PRIMING_MODEL_ID,
                     pipeline.model().estimated());

@@ -37,9 +37,14 @@ public final class Pipelines {
         PriceTable prices = config.priceTableFile() == null
                 ? PriceTable.bundled()
                 : PriceTable.fromFile(config.priceTableFile());
-        return new SentimentPipeline(model, config.batchSize(), config.concurrency(), config.maxPostChars(),
-                Duration.ofMillis(config.deadlineMarginMillis()), prices.priceFor(model.pricedAs()), log,
-                new OutcomeMemory(OutcomeMemory.DEFAULT_BYTES));
+        return SentimentPipeline.builder(model, log)
+                .batchSize(config.batchSize())
+                .concurrency(config.concurrency())
+                .maxPostChars(config.maxPostChars())
+                .deadlineMargin(Duration.ofMillis(config.deadlineMarginMillis()))
+                .price(prices.priceFor(model.pricedAs()))
+                .memory(new OutcomeMemory(OutcomeMemory.DEFAULT_BYTES))
+                .build();
     }
 
     /**

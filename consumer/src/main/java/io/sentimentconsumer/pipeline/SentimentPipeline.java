@@ -10,6 +10,7 @@ import io.sentimentconsumer.analyze.Deadline;
 import io.sentimentconsumer.analyze.LatencyEstimate;
 import io.sentimentconsumer.analyze.SentimentModel;
 import io.sentimentconsumer.events.LogEvent;
+import io.sentimentconsumer.events.Setting;
 import io.sentimentconsumer.ingest.InputRecord;
 import io.sentimentconsumer.ingest.PostText;
 import io.sentimentconsumer.log.EventLog;
@@ -45,27 +46,85 @@ public final class SentimentPipeline implements AutoCloseable {
     private final Intake intake;
     private final BatchScheduler scheduler;
 
-    /**
-     * @param deadlineMargin time kept free before a deadline for the summary and metrics; no model call is started
-     *                       unless a call as slow as the slowest recent one still ends before it
-     * @param memory         the final outcomes of recently finished records, reused when a record with a known
-     *                       source is delivered again
-     */
-    public SentimentPipeline(SentimentModel model, int batchSize, int concurrency, int maxPostChars,
-                             Duration deadlineMargin, Optional<ModelPrice> price, EventLog log, OutcomeMemory memory) {
-        this.model = model;
-        this.price = price;
-        this.log = log;
-        this.deadlineMargin = deadlineMargin;
-        this.concurrency = new AdaptiveConcurrency(concurrency);
+    /** A pipeline on {@code model} that logs to {@code log}; the rest defaults to the consumer's defaults. */
+    public static Builder builder(SentimentModel model, EventLog log) {
+        return new Builder(model, log);
+    }
+
+    /** How a pipeline is built; every setting starts at the consumer's default ({@link Setting}). */
+    public static final class Builder {
+        private final SentimentModel model;
+        private final EventLog log;
+        private int batchSize = Setting.BATCH_SIZE.defaultInt();
+        private int concurrency = Setting.BEDROCK_CONCURRENCY.defaultInt();
+        private int maxPostChars = Setting.MAX_POST_CHARS.defaultInt();
+        private Duration deadlineMargin = Duration.ofMillis(Setting.DEADLINE_MARGIN_MS.defaultInt());
+        private Optional<ModelPrice> price = Optional.empty();
+        private OutcomeMemory memory = OutcomeMemory.none();
+
+        private Builder(SentimentModel model, EventLog log) {
+            this.model = model;
+            this.log = log;
+        }
+
+        /** Posts per model call. */
+        public Builder batchSize(int value) {
+            this.batchSize = value;
+            return this;
+        }
+
+        /** Model calls in flight, at most. */
+        public Builder concurrency(int value) {
+            this.concurrency = value;
+            return this;
+        }
+
+        /** The cap on a post's text, in characters. */
+        public Builder maxPostChars(int value) {
+            this.maxPostChars = value;
+            return this;
+        }
+
+        /**
+         * Time kept free before a deadline for the summary and metrics; no model call is started unless a call as
+         * slow as the slowest recent one still ends before it.
+         */
+        public Builder deadlineMargin(Duration value) {
+            this.deadlineMargin = value;
+            return this;
+        }
+
+        /** The model's price; empty when the table has none (its calls are then unpriced). */
+        public Builder price(Optional<ModelPrice> value) {
+            this.price = value;
+            return this;
+        }
+
+        /** The final outcomes of recently finished records, reused when one is delivered again. */
+        public Builder memory(OutcomeMemory value) {
+            this.memory = value;
+            return this;
+        }
+
+        public SentimentPipeline build() {
+            return new SentimentPipeline(this);
+        }
+    }
+
+    private SentimentPipeline(Builder settings) {
+        this.model = settings.model;
+        this.price = settings.price;
+        this.log = settings.log;
+        this.deadlineMargin = settings.deadlineMargin;
+        this.concurrency = new AdaptiveConcurrency(settings.concurrency);
         AtomicInteger threads = new AtomicInteger();
-        this.calls = Executors.newFixedThreadPool(concurrency, task -> {
+        this.calls = Executors.newFixedThreadPool(settings.concurrency, task -> {
             Thread thread = new Thread(task, "model-call-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        this.intake = new Intake(new PostText(maxPostChars), memory, log);
-        this.scheduler = new BatchScheduler(new BatchAnalyzer(model, log), calls, batchSize, log);
+        this.intake = new Intake(new PostText(settings.maxPostChars), settings.memory, log);
+        this.scheduler = new BatchScheduler(new BatchAnalyzer(model, log), calls, settings.batchSize, log);
         if (price.isEmpty()) {
             log.warn("No price for model " + model.pricedAs() + " in the price table: costs are reported as "
                             + "unpriced, BedrockCost is not published and UnpricedCalls counts the calls",

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sentimentconsumer.account.PriceTable;
 import io.sentimentconsumer.account.TokenUsage;
 import io.sentimentconsumer.log.EventLog;
-import io.sentimentconsumer.pipeline.OutcomeMemory;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
 import io.sentimentconsumer.testing.JsonLines;
 import java.time.Duration;
@@ -176,8 +175,9 @@ class KclLifecycleTest {
             this.faulty = number <= FAULTY_LIVES;
             this.startedAfter = run.stream.coveredBy(run.lease.checkpoint);
             this.checkpointer = new FakeCheckpointer(run.lease, this);
-            this.pipeline = new SentimentPipeline(run.model, run.modelBatch, 1, 1000, Duration.ofSeconds(1),
-                    PriceTable.bundled().priceFor(run.model.modelId()), run.log, OutcomeMemory.none());
+            this.pipeline = SentimentPipeline.builder(run.model, run.log).batchSize(run.modelBatch).concurrency(1)
+                    .deadlineMargin(Duration.ofSeconds(1)).price(PriceTable.bundled().priceFor(run.model.modelId()))
+                    .build();
             this.totals = new WorkerTotals(run.model.modelId(), false);
             this.processor = new SentimentRecordProcessor(pipeline, run.shardBatch, totals,
                     new WorkerMetrics(measurements -> { }, run.log, totals), run.log,

@@ -13,7 +13,6 @@ import io.sentimentconsumer.analyze.ModelReply;
 import io.sentimentconsumer.analyze.ModelRequest;
 import io.sentimentconsumer.analyze.SentimentModel;
 import io.sentimentconsumer.log.EventLog;
-import io.sentimentconsumer.pipeline.OutcomeMemory;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
 import io.sentimentconsumer.publish.Measurement;
 import io.sentimentconsumer.testing.JsonLines;
@@ -23,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -94,8 +92,8 @@ class SentimentRecordProcessorTest {
     }
 
     private SentimentRecordProcessor processor(SentimentModel model, int modelBatch, int shardBatch) {
-        SentimentPipeline pipeline = new SentimentPipeline(model, modelBatch, 1, 1000, Duration.ofSeconds(1),
-                Optional.empty(), log, OutcomeMemory.none());
+        SentimentPipeline pipeline = SentimentPipeline.builder(model, log).batchSize(modelBatch).concurrency(1)
+                .deadlineMargin(Duration.ofSeconds(1)).build();
         WorkerTotals totals = new WorkerTotals(model.modelId(), false);
         metrics = new WorkerMetrics(published::addAll, log, totals);
         return new SentimentRecordProcessor(pipeline, shardBatch, totals, metrics, log,
