@@ -29,18 +29,25 @@ public final class AwsClients {
      * Retries with full-jitter exponential back-off, short enough to fit inside one Lambda invocation: every call
      * also carries a total timeout bounded by the invocation's deadline, which ends retrying there. Throttling
      * waits longer; across calls, the pipeline also halves its concurrency when it sees throttles.
+     *
+     * <p>A new strategy for each client: a standard strategy keeps its retry quota (a token bucket that stops
+     * retrying after many failures) in the instance, and one static instance shared that quota by every client of
+     * the process.
      */
-    static final RetryStrategy BEDROCK_RETRIES = AwsRetryStrategy.standardRetryStrategy().toBuilder()
-            .maxAttempts(4)
-            .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofSeconds(2)))
-            .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(250), Duration.ofSeconds(5)))
-            .build();
+    static RetryStrategy bedrockRetries() {
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(4)
+                .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofSeconds(2)))
+                .throttlingBackoffStrategy(
+                        BackoffStrategy.exponentialDelay(Duration.ofMillis(250), Duration.ofSeconds(5)))
+                .build();
+    }
 
     /** A Bedrock Runtime client; {@code region} may be {@code null} to let the SDK resolve it from AWS_REGION. */
     public static BedrockRuntimeClient bedrockRuntime(String region, ExecutionInterceptor interceptor) {
         BedrockRuntimeClientBuilder builder = BedrockRuntimeClient.builder()
                 .httpClientBuilder(httpClient())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(interceptor).retryStrategy(BEDROCK_RETRIES));
+                .overrideConfiguration(c -> c.addExecutionInterceptor(interceptor).retryStrategy(bedrockRetries()));
         if (region != null) {
             builder.region(Region.of(region));
         }
