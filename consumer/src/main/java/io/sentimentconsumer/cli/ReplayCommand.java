@@ -122,12 +122,9 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException notAnEvent) {
             throw new IllegalArgumentException(file + ": " + notAnEvent.getMessage(), notAnEvent);
         }
-        String json = out.toString(StandardCharsets.UTF_8);
-        System.out.println(json);
+        System.out.println(out.toString(StandardCharsets.UTF_8));
         System.out.flush();
-        List<String> failures = new ArrayList<>();
-        JSON.readTree(json).path("batchItemFailures").forEach(f -> failures.add(f.path("itemIdentifier").asText()));
-        return new BatchResponse(failures);
+        return BatchResponse.read(out.toByteArray());
     }
 
     /**

@@ -69,4 +69,14 @@ class KinesisEventJsonTest {
         assertThat(new BatchResponse(List.of("1", "2")).toJson())
                 .isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"1\"},{\"itemIdentifier\":\"2\"}]}");
     }
+
+    @Test
+    void aResponseReadsBackAsTheMappingReadsIt() throws IOException {
+        byte[] documented = "{\"batchItemFailures\":[{\"itemIdentifier\":\"7\"},{\"itemIdentifier\":\"9\"}]}"
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(BatchResponse.read(documented).itemIdentifiers()).containsExactly("7", "9");
+        assertThatThrownBy(() -> BatchResponse.read("{}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -74,11 +74,7 @@ public final class ConsumerUnderTest implements AutoCloseable {
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         try {
             handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), response, context);
-            List<String> failures = new ArrayList<>();
-            for (JsonNode failure : JSON.readTree(response.toByteArray()).required("batchItemFailures")) {
-                failures.add(failure.required("itemIdentifier").asText());
-            }
-            return new BatchResponse(failures);
+            return BatchResponse.read(response.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
