@@ -137,10 +137,12 @@ public final class SentimentConsumerStack extends Stack {
         ConsumerMetrics consumerMetrics = new ConsumerMetrics(parameters.consumer().metricsNamespace(),
                 parameters.environment(), parameters.consumer().modelId());
         FunctionMetrics functionMetrics = new FunctionMetrics(function, failures);
+        Optional<TokenReconciliation> reconciliation =
+                profile.map(pr -> new TokenReconciliation(consumerMetrics, pr.metricModelId()));
         CostDashboard dashboard = new CostDashboard(observability, "Dashboard", parameters, consumerMetrics,
-                functionMetrics);
+                functionMetrics, reconciliation);
         CostAlarms alarms = new CostAlarms(observability, "Default", parameters, consumerMetrics, functionMetrics,
-                dataKey);
+                reconciliation, dataKey);
         new SavedQueries(observability, "Queries", parameters.stackName(), queryLogGroups);
 
         output("StreamName", stream.getStreamName(), "The Kinesis stream to put posts on");
