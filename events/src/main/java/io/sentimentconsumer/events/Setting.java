@@ -7,6 +7,12 @@ package io.sentimentconsumer.events;
  */
 public enum Setting {
     BEDROCK_MODEL_ID(Setting.DEFAULT_MODEL_ID),
+    /**
+     * The application inference profile the deployment made for the model: the id sent to Converse as its
+     * {@code modelId}, so that Bedrock counts and bills the calls under the profile. {@link #BEDROCK_MODEL_ID} stays
+     * the {@code ModelId} metric dimension and the key of the price table. Default: none, the model id is sent.
+     */
+    BEDROCK_INFERENCE_PROFILE_ARN(null),
     /** Default: the SDK's region ({@code AWS_REGION}). */
     BEDROCK_REGION(null),
     BATCH_SIZE("25"),

@@ -1,5 +1,6 @@
 package io.sentimentconsumer.infra;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,11 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
  *       routes to any commercial region, so its foundation-model resource has a region wildcard, still only
  *       through the profile.</li>
  * </ul>
+ *
+ * <p>With the deployment's application inference profile ({@link ApplicationProfile}), which is copied from the
+ * model or the cross-region profile above: InvokeModel on it as well, and the routed models may also be reached
+ * through it. The Bedrock user guide ("Prerequisites for inference profiles") requires, for a profile in the
+ * resource list, the foundation model in each of its regions too, which the statements above already allow.
  */
 public final class BedrockModelAccess {
 
@@ -82,6 +88,14 @@ public final class BedrockModelAccess {
         return profilePrefix.filter(GLOBAL_PREFIX::equals).isPresent();
     }
 
+    /**
+     * What the application inference profile copies: the cross-region profile, or the foundation model in the
+     * Bedrock region.
+     */
+    public String copySourceArn() {
+        return isProfile() ? inferenceProfileArn() : foundationModelArn(region);
+    }
+
     public String inferenceProfileArn() {
         return "arn:" + Aws.PARTITION + ":bedrock:" + region + ":" + Aws.ACCOUNT_ID + ":inference-profile/" + modelId;
     }
@@ -90,19 +104,29 @@ public final class BedrockModelAccess {
         return "arn:" + Aws.PARTITION + ":bedrock:" + inRegion + "::foundation-model/" + foundationModelId();
     }
 
-    public List<PolicyStatement> statements() {
+    /**
+     * @param applicationProfileArn the deployment's application inference profile, if it has one
+     */
+    public List<PolicyStatement> statements(Optional<String> applicationProfileArn) {
+        List<PolicyStatement> statements = new ArrayList<>();
         if (!isProfile()) {
-            return List.of(invoke("InvokeConfiguredModel", List.of(foundationModelArn(region))).build());
+            statements.add(invoke("InvokeConfiguredModel", List.of(foundationModelArn(region))).build());
+        } else {
+            List<String> modelArns = isGlobalProfile()
+                    ? List.of(foundationModelArn("*"), "arn:" + Aws.PARTITION + ":bedrock:::foundation-model/"
+                            + foundationModelId())
+                    : routedRegions.stream().map(this::foundationModelArn).toList();
+            // Through the cross-region profile, or through the application profile copied from it.
+            List<String> throughProfiles = new ArrayList<>(List.of(inferenceProfileArn()));
+            applicationProfileArn.ifPresent(throughProfiles::add);
+            statements.add(invoke("InvokeConfiguredProfile", List.of(inferenceProfileArn())).build());
+            statements.add(invoke("InvokeRoutedModelsThroughProfile", modelArns)
+                    .conditions(Map.of("StringEquals", Map.of("bedrock:InferenceProfileArn", throughProfiles)))
+                    .build());
         }
-        List<String> modelArns = isGlobalProfile()
-                ? List.of(foundationModelArn("*"), "arn:" + Aws.PARTITION + ":bedrock:::foundation-model/"
-                        + foundationModelId())
-                : routedRegions.stream().map(this::foundationModelArn).toList();
-        return List.of(
-                invoke("InvokeConfiguredProfile", List.of(inferenceProfileArn())).build(),
-                invoke("InvokeRoutedModelsThroughProfile", modelArns)
-                        .conditions(Map.of("StringEquals", Map.of("bedrock:InferenceProfileArn", inferenceProfileArn())))
-                        .build());
+        applicationProfileArn.ifPresent(arn ->
+                statements.add(invoke("InvokeApplicationProfile", List.of(arn)).build()));
+        return List.copyOf(statements);
     }
 
     private static PolicyStatement.Builder invoke(String sid, List<String> resources) {

@@ -5,6 +5,7 @@ import static io.sentimentconsumer.infra.ConsumerMetrics.TOKENS_PER_POST;
 import static io.sentimentconsumer.infra.ConsumerMetrics.UNPRICED_CALLS;
 import static io.sentimentconsumer.infra.ConsumerMetrics.usd;
 
+import java.util.Optional;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.AnomalyDetectionAlarm;
@@ -19,7 +20,8 @@ import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.constructs.Construct;
 
 /**
- * The alarms on spend, drift, lag, given-up batches, unpriced calls and function errors, each named
+ * The alarms on spend, drift, lag, given-up batches, unpriced calls, function errors and (with the application
+ * inference profile) a token count that disagrees with Bedrock's, each named
  * {@code <stack>-<alarm>}, and the encrypted SNS topic they all notify.
  */
 public final class CostAlarms extends Construct {
@@ -30,7 +32,7 @@ public final class CostAlarms extends Construct {
     private final String namePrefix;
 
     public CostAlarms(Construct scope, String id, StackParameters p, ConsumerMetrics m, FunctionMetrics fn,
-                      Key key) {
+                      Optional<TokenReconciliation> reconciliation, Key key) {
         super(scope, id);
         namePrefix = p.stackName() + "-";
         topic = Topic.Builder.create(this, "AlarmTopic")
@@ -62,6 +64,14 @@ public final class CostAlarms extends Construct {
         alarm("FunctionErrors", "The function failed whole invocations (Lambda retries the batch)",
                 fn.errors(), 1, 1);
         costSpike(p, m);
+        // Missing data is not breaching: with no calls all day neither side counts anything, and nothing is wrong.
+        // A day on which only one side counted reads 100% (TokenReconciliation), so that case still alarms.
+        reconciliation.ifPresent(r -> alarm("TokenReconciliation", "Our input + output tokens over 24 h differ "
+                        + "from Bedrock's own count for the application inference profile by "
+                        + p.alarms().tokenReconciliationPercent() + "% or more: calls whose usage never reached us "
+                        + "(AbandonedAttempts), metrics that failed to publish (metrics_failed), or calls that "
+                        + "bypass the profile (docs/observability.md, \"Reconciling with Bedrock's count\")",
+                r.dailyDifferencePercent(), p.alarms().tokenReconciliationPercent(), 1));
     }
 
     /** The topic every alarm notifies. */

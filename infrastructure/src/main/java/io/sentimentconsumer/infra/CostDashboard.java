@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
 import software.amazon.awscdk.services.cloudwatch.GraphWidget;
@@ -38,8 +39,9 @@ import software.amazon.awscdk.services.cloudwatch.TextWidget;
 import software.constructs.Construct;
 
 /**
- * What does this cost, at a glance: the CloudWatch dashboard named after the stack. Spend and cost per post, tokens,
- * Bedrock latency, the sentiment mix, records without a score, and the function's and failure queue's health.
+ * What does this cost, at a glance: the CloudWatch dashboard named after the stack. Spend and cost per post, tokens
+ * (ours next to Bedrock's own count, with the application inference profile), Bedrock latency, the sentiment mix,
+ * records without a score, and the function's and failure queue's health.
  */
 public final class CostDashboard extends Construct {
 
@@ -53,20 +55,21 @@ public final class CostDashboard extends Construct {
 
     private final Dashboard dashboard;
 
-    public CostDashboard(Construct scope, String id, StackParameters p, ConsumerMetrics m, FunctionMetrics fn) {
+    public CostDashboard(Construct scope, String id, StackParameters p, ConsumerMetrics m, FunctionMetrics fn,
+                         Optional<TokenReconciliation> reconciliation) {
         super(scope, id);
+        List<List<IWidget>> rows = new ArrayList<>(List.of(header(p), totals(m), tokensAndCost(m)));
+        reconciliation.ifPresent(r -> rows.add(oursAndBedrocks(p, m, r)));
+        rows.addAll(List.of(
+                perPost(p, m),
+                latencyAndSentiment(m),
+                recordsWithoutAScoreAndThrottles(m, fn),
+                function(fn)));
         // The dashboard is this construct's one resource: as its default child it takes this construct's logical id.
         dashboard = Dashboard.Builder.create(this, "Default")
                 .dashboardName(p.stackName())
                 .defaultInterval(Duration.days(7))
-                .widgets(List.of(
-                        header(p),
-                        totals(m),
-                        tokensAndCost(m),
-                        perPost(p, m),
-                        latencyAndSentiment(m),
-                        recordsWithoutAScoreAndThrottles(m, fn),
-                        function(fn)))
+                .widgets(rows)
                 .build();
     }
 
@@ -110,6 +113,23 @@ public final class CostDashboard extends Construct {
                                 .label("Running total (month to date from the 1st)")
                                 .period(HOUR)
                                 .build()))
+                        .width(12).height(6).build());
+    }
+
+    /** Our count of the tokens next to Bedrock's own for the calls through the application inference profile. */
+    private static List<IWidget> oursAndBedrocks(StackParameters p, ConsumerMetrics m, TokenReconciliation r) {
+        return List.of(
+                graph("Tokens per hour: ours and Bedrock's (application inference profile)", List.of(
+                        label(m.sum(INPUT_TOKENS, HOUR), "Input (ours)"),
+                        label(r.bedrockSum(TokenReconciliation.INPUT_TOKEN_COUNT, HOUR), "Input (Bedrock)"),
+                        label(m.sum(OUTPUT_TOKENS, HOUR), "Output (ours)"),
+                        label(r.bedrockSum(TokenReconciliation.OUTPUT_TOKEN_COUNT, HOUR), "Output (Bedrock)")),
+                        false),
+                GraphWidget.Builder.create()
+                        .title("Ours vs Bedrock's, per day (%)")
+                        .left(List.of(r.dailyDifferencePercent()))
+                        .leftAnnotations(List.of(HorizontalAnnotation.builder()
+                                .value(p.alarms().tokenReconciliationPercent()).label("alarm threshold").build()))
                         .width(12).height(6).build());
     }
 

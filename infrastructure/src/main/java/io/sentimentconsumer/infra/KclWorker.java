@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.IgnoreMode;
 import software.amazon.awscdk.RemovalPolicy;
@@ -64,7 +65,11 @@ public final class KclWorker extends Construct {
 
     private final LogGroup logGroup;
 
-    public KclWorker(Construct scope, String id, StackParameters p, Stream stream, Key key, RemovalPolicy removal) {
+    /**
+     * @param profile the application inference profile the worker invokes the model through, if the stack made one
+     */
+    public KclWorker(Construct scope, String id, StackParameters p, Optional<ApplicationProfile> profile,
+                     Stream stream, Key key, RemovalPolicy removal) {
         super(scope, id);
         Path context = p.worker().imageContext();
         requireFile(context.resolve(DOCKERFILE), "the worker's Dockerfile");
@@ -101,7 +106,8 @@ public final class KclWorker extends Construct {
         for (PolicyStatement statement : kclStatements(stream, application)) {
             taskRole.addToPrincipalPolicy(statement);
         }
-        for (PolicyStatement statement : SentimentConsumerStack.bedrockAccess(p).statements()) {
+        for (PolicyStatement statement
+                : SentimentConsumerStack.bedrockAccess(p).statements(profile.map(ApplicationProfile::arn))) {
             taskRole.addToPrincipalPolicy(statement);
         }
         // The worker's own metrics (--metrics cloudwatch), and KCL's, which it publishes under the application name.
@@ -141,7 +147,7 @@ public final class KclWorker extends Construct {
                         .build())
                 .taskRole(taskRole)
                 .build();
-        Map<String, String> env = new LinkedHashMap<>(SentimentConsumerStack.consumerEnvironment(p));
+        Map<String, String> env = new LinkedHashMap<>(SentimentConsumerStack.consumerEnvironment(p, profile));
         env.put("METRICS_SINK", "cloudwatch");
         task.addContainer("Worker", ContainerDefinitionOptions.builder()
                 .image(ContainerImage.fromAsset(context.toAbsolutePath().toString(), AssetImageProps.builder()

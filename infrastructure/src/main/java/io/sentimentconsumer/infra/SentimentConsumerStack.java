@@ -3,10 +3,12 @@ package io.sentimentconsumer.infra;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.cdklabs.cdknag.RegexAppliesTo;
+import io.sentimentconsumer.events.Setting;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnOutput;
@@ -93,7 +95,9 @@ public final class SentimentConsumerStack extends Stack {
                 .build();
         ((CfnLogGroup) logGroup.getNode().getDefaultChild()).setRetentionInDays(parameters.logRetentionDays());
 
-        Function function = consumerFunction(parameters, logGroup);
+        // The function and the worker invoke the model through it, so that Bedrock counts their calls apart.
+        Optional<ApplicationProfile> profile = ApplicationProfile.of(this, parameters, bedrockAccess(parameters));
+        Function function = consumerFunction(parameters, logGroup, profile);
         IFunction target = function;
         if (parameters.function().snapStart()) {
             // SnapStart snapshots published versions only; the mapping must invoke one, through the alias.
@@ -121,7 +125,7 @@ public final class SentimentConsumerStack extends Stack {
 
         List<LogGroup> queryLogGroups = List.of(logGroup);
         if (parameters.worker().enabled()) {
-            KclWorker worker = new KclWorker(this, "Worker", parameters, stream, dataKey, removal);
+            KclWorker worker = new KclWorker(this, "Worker", parameters, profile, stream, dataKey, removal);
             queryLogGroups = List.of(logGroup, worker.logGroup());
         }
 
@@ -133,10 +137,12 @@ public final class SentimentConsumerStack extends Stack {
         ConsumerMetrics consumerMetrics = new ConsumerMetrics(parameters.consumer().metricsNamespace(),
                 parameters.environment(), parameters.consumer().modelId());
         FunctionMetrics functionMetrics = new FunctionMetrics(function, failures);
+        Optional<TokenReconciliation> reconciliation =
+                profile.map(pr -> new TokenReconciliation(consumerMetrics, pr.metricModelId()));
         CostDashboard dashboard = new CostDashboard(observability, "Dashboard", parameters, consumerMetrics,
-                functionMetrics);
+                functionMetrics, reconciliation);
         CostAlarms alarms = new CostAlarms(observability, "Default", parameters, consumerMetrics, functionMetrics,
-                dataKey);
+                reconciliation, dataKey);
         new SavedQueries(observability, "Queries", parameters.stackName(), queryLogGroups);
 
         output("StreamName", stream.getStreamName(), "The Kinesis stream to put posts on");
@@ -148,9 +154,11 @@ public final class SentimentConsumerStack extends Stack {
         output("FailureQueueUrl", failures.getQueueUrl(), "Batches the mapping gave up on (shard, sequence range)");
         output("DashboardName", dashboard.dashboardName(), "The cost dashboard in the CloudWatch console");
         output("AlarmTopicArn", alarms.topic().getTopicArn(), "Subscribe to receive the alarms");
+        profile.ifPresent(pr -> output("InferenceProfileArn", pr.arn(), "The application inference profile the "
+                + "consumer invokes through; Bedrock's own token counts are under ModelId = its id"));
     }
 
-    private Function consumerFunction(StackParameters p, LogGroup logGroup) {
+    private Function consumerFunction(StackParameters p, LogGroup logGroup, Optional<ApplicationProfile> profile) {
         StackParameters.Function settings = p.function();
         if (!Files.isRegularFile(settings.lambdaJar())) {
             throw new IllegalStateException("The Lambda artifact " + settings.lambdaJar() + " does not exist: run "
@@ -163,7 +171,7 @@ public final class SentimentConsumerStack extends Stack {
         // Its own log group only (no AWSLambdaBasicExecutionRole, which allows every log group).
         logGroup.grantWrite(role);
         NagSuppressions.addResourceSuppressions(role, List.of(kmsActionFamiliesSuppression()), true);
-        for (PolicyStatement statement : bedrockAccess(p).statements()) {
+        for (PolicyStatement statement : bedrockAccess(p).statements(profile.map(ApplicationProfile::arn))) {
             role.addToPrincipalPolicy(statement);
         }
         if (bedrockAccess(p).isGlobalProfile()) {
@@ -174,7 +182,7 @@ public final class SentimentConsumerStack extends Stack {
             NagSuppressions.addResourceSuppressions(role, List.of(putMetricDataSuppression()), true);
         }
 
-        Map<String, String> env = new LinkedHashMap<>(consumerEnvironment(p));
+        Map<String, String> env = new LinkedHashMap<>(consumerEnvironment(p, profile));
         env.put("METRICS_SINK", settings.metricsSink().name().toLowerCase(java.util.Locale.ROOT));
 
         Function fn = Function.Builder.create(this, "Function")
@@ -199,11 +207,15 @@ public final class SentimentConsumerStack extends Stack {
         return fn;
     }
 
-    /** The consumer's settings (README, "Configuration") as environment variables; the sink is per runtime. */
-    static Map<String, String> consumerEnvironment(StackParameters p) {
+    /**
+     * The consumer's settings (README, "Configuration") as environment variables; the sink is per runtime. The
+     * model id stays the configured one (the {@code ModelId} dimension and the price key) beside the profile's ARN.
+     */
+    static Map<String, String> consumerEnvironment(StackParameters p, Optional<ApplicationProfile> profile) {
         StackParameters.Consumer consumer = p.consumer();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("BEDROCK_MODEL_ID", consumer.modelId());
+        profile.ifPresent(pr -> env.put(Setting.BEDROCK_INFERENCE_PROFILE_ARN.variable(), pr.arn()));
         consumer.bedrockRegion().ifPresent(r -> env.put("BEDROCK_REGION", r));
         env.put("BATCH_SIZE", String.valueOf(consumer.batchSize()));
         env.put("BEDROCK_CONCURRENCY", String.valueOf(consumer.bedrockConcurrency()));

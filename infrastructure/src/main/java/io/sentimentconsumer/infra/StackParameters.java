@@ -75,6 +75,7 @@ public record StackParameters(
             entry("tokensPerPostThreshold", 100),
             entry("iteratorAgeAlarmSeconds", 600),
             entry("costAnomalyStdDevs", 3),
+            entry("tokenReconciliationPercent", 2),
             entry("worker", false),
             entry("workerCount", 1),
             entry("workerCpu", 512),
@@ -231,9 +232,11 @@ public record StackParameters(
      * @param iteratorAgeSeconds     {@code iteratorAgeAlarmSeconds}: alarm when the function is this far behind
      * @param costAnomalyStdDevs     {@code costAnomalyStdDevs}: width of the cost-spike alarm's anomaly band
      * @param email                  {@code alarmEmail}: empty for no subscription
+     * @param tokenReconciliationPercent {@code tokenReconciliationPercent}: alarm when our daily input + output
+     *                               tokens differ from Bedrock's own count by this percentage or more
      */
     public record Alarms(double monthlyBudgetUsd, double tokensPerPostThreshold, int iteratorAgeSeconds,
-                         double costAnomalyStdDevs, Optional<String> email) {
+                         double costAnomalyStdDevs, Optional<String> email, double tokenReconciliationPercent) {
 
         public Alarms {
             require(monthlyBudgetUsd > 0, "monthlyBudgetUsd", "a positive amount", String.valueOf(monthlyBudgetUsd));
@@ -243,6 +246,9 @@ public record StackParameters(
             require(costAnomalyStdDevs > 0, "costAnomalyStdDevs", "a positive number",
                     String.valueOf(costAnomalyStdDevs));
             email.ifPresent(e -> require(EMAIL.matcher(e).matches(), "alarmEmail", "an e-mail address", e));
+            require(tokenReconciliationPercent > 0 && tokenReconciliationPercent <= 100,
+                    "tokenReconciliationPercent", "a percentage above 0, at most 100",
+                    String.valueOf(tokenReconciliationPercent));
         }
 
         /** The daily share of the monthly budget that the spend alarms compare against (a month of 30 days). */
@@ -253,7 +259,7 @@ public record StackParameters(
         private static Alarms read(Context c) {
             return new Alarms(c.decimal("monthlyBudgetUsd"), c.decimal("tokensPerPostThreshold"),
                     c.integer("iteratorAgeAlarmSeconds"), c.decimal("costAnomalyStdDevs"),
-                    c.optionalString("alarmEmail"));
+                    c.optionalString("alarmEmail"), c.decimal("tokenReconciliationPercent"));
         }
     }
 

@@ -12,38 +12,57 @@ import software.amazon.awscdk.assertions.Template;
 class IamTest {
 
     private static final String FUNCTION_POLICY = "FunctionRoleDefaultPolicy";
+    private static final String WORKER_POLICY = "WorkerTaskRoleDefaultPolicy";
     private static final String PROFILE_ARN =
             "arn:${AWS::Partition}:bedrock:${AWS::Region}:${AWS::AccountId}:inference-profile/us.amazon.nova-micro-v1:0";
+    private static final String APPLICATION_PROFILE_ARN = "${ApplicationInferenceProfile.InferenceProfileArn}";
 
     @Test
-    void invokeModelOnlyOnTheConfiguredFoundationModel() {
+    void invokeModelOnlyOnTheConfiguredFoundationModelAndTheApplicationProfileCopiedFromIt() {
         List<Map<String, Object>> bedrock = actions(Synth.template(Map.of()), FUNCTION_POLICY, "bedrock:InvokeModel");
-        assertThat(bedrock).hasSize(1);
+        assertThat(bedrock).hasSize(2).allSatisfy(s -> {
+            assertThat(Cfn.list(s.get("Action"))).containsExactly("bedrock:InvokeModel");
+            assertThat(s).doesNotContainKey("Condition");
+        });
         assertThat(Cfn.list(bedrock.get(0).get("Resource"))).containsExactly(
                 "arn:${AWS::Partition}:bedrock:${AWS::Region}::foundation-model/amazon.nova-micro-v1:0");
-        assertThat(bedrock.get(0)).doesNotContainKey("Condition");
+        assertThat(Cfn.list(bedrock.get(1).get("Resource"))).containsExactly(APPLICATION_PROFILE_ARN);
     }
 
     @Test
-    void bedrockRegionNamesTheModelsRegion() {
+    void bedrockRegionNamesTheModelsRegionAndMakesNoApplicationProfile() {
         List<Map<String, Object>> bedrock = actions(Synth.template(Map.of("bedrockRegion", "eu-west-1")),
                 FUNCTION_POLICY, "bedrock:InvokeModel");
-        assertThat(Cfn.list(bedrock.get(0).get("Resource"))).containsExactly(
-                "arn:${AWS::Partition}:bedrock:eu-west-1::foundation-model/amazon.nova-micro-v1:0");
+        assertThat(bedrock).singleElement().satisfies(s -> assertThat(Cfn.list(s.get("Resource"))).containsExactly(
+                "arn:${AWS::Partition}:bedrock:eu-west-1::foundation-model/amazon.nova-micro-v1:0"));
     }
 
     @Test
-    void crossRegionProfileGetsItsArnAndTheRoutedModelsOnlyThroughIt() {
+    void crossRegionProfileGetsItsArnAndTheRoutedModelsOnlyThroughItOrTheApplicationProfile() {
         Template t = Synth.template(Map.of("modelId", "us.amazon.nova-micro-v1:0"));
         List<Map<String, Object>> bedrock = actions(t, FUNCTION_POLICY, "bedrock:InvokeModel");
-        assertThat(bedrock).hasSize(2);
+        assertThat(bedrock).hasSize(3).allSatisfy(s ->
+                assertThat(Cfn.list(s.get("Action"))).containsExactly("bedrock:InvokeModel"));
         assertThat(Cfn.list(bedrock.get(0).get("Resource"))).containsExactly(PROFILE_ARN);
         assertThat(Cfn.list(bedrock.get(1).get("Resource"))).containsExactly(
                 "arn:${AWS::Partition}:bedrock:us-east-1::foundation-model/amazon.nova-micro-v1:0",
                 "arn:${AWS::Partition}:bedrock:us-east-2::foundation-model/amazon.nova-micro-v1:0",
                 "arn:${AWS::Partition}:bedrock:us-west-2::foundation-model/amazon.nova-micro-v1:0");
-        assertThat(Cfn.text(condition(bedrock.get(1), "StringEquals", "bedrock:InferenceProfileArn")))
-                .isEqualTo(PROFILE_ARN);
+        assertThat(Cfn.list(condition(bedrock.get(1), "StringEquals", "bedrock:InferenceProfileArn")))
+                .containsExactly(PROFILE_ARN, APPLICATION_PROFILE_ARN);
+        assertThat(Cfn.list(bedrock.get(2).get("Resource"))).containsExactly(APPLICATION_PROFILE_ARN);
+        assertThat(bedrock.get(0)).doesNotContainKey("Condition");
+        assertThat(bedrock.get(2)).doesNotContainKey("Condition");
+    }
+
+    @Test
+    void theWorkerMayInvokeExactlyWhatTheFunctionMay() {
+        for (Map<String, Object> context : List.<Map<String, Object>>of(Map.of("worker", "true"),
+                Map.of("worker", "true", "modelId", "us.amazon.nova-micro-v1:0"))) {
+            Template t = Synth.template(context);
+            assertThat(actions(t, WORKER_POLICY, "bedrock:InvokeModel"))
+                    .isEqualTo(actions(t, FUNCTION_POLICY, "bedrock:InvokeModel"));
+        }
     }
 
     @Test

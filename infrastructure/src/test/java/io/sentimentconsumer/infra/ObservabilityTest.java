@@ -94,7 +94,54 @@ class ObservabilityTest {
                 .isEqualTo(24));
     }
 
+    @Test
+    void ourTokensStandNextToBedrocksOwnCountForTheApplicationProfile() {
+        Map<String, String> ours = Map.of("Environment", "dev", "ModelId", "us.amazon.nova-micro-v1:0");
+        Map<String, String> bedrocks = Map.of("ModelId", "${ApplicationInferenceProfile.InferenceProfileId}");
+        Template profile = Synth.template(Map.of("modelId", "us.amazon.nova-micro-v1:0"));
+        assertThat(widgetMetrics(profile, "Tokens per hour: ours"))
+                .containsExactly(
+                        new DashboardMetric(NAMESPACE, "InputTokens", ours),
+                        new DashboardMetric("AWS/Bedrock", "InputTokenCount", bedrocks),
+                        new DashboardMetric(NAMESPACE, "OutputTokens", ours),
+                        new DashboardMetric("AWS/Bedrock", "OutputTokenCount", bedrocks));
+        // The daily difference the alarm watches, from the same four metrics, with the alarm's threshold.
+        Template t = Synth.template(Map.of("tokenReconciliationPercent", "5"));
+        assertThat(widgetMetrics(t, "Ours vs Bedrock's, per day")).extracting(DashboardMetric::name)
+                .containsExactlyInAnyOrder("InputTokens", "OutputTokens", "InputTokenCount", "OutputTokenCount");
+        assertThat(dashboardBody(t)).contains(
+                "IF(bedrock > 0, 100 * ABS(ours - bedrock) / bedrock, IF(ours > 0, 100, 0))",
+                "{\"value\":5,\"label\":\"alarm threshold\",\"yAxis\":\"left\"}");
+    }
+
     // ------------------------------------------------------------------------------------------------- alarms
+
+    @Test
+    void tokenReconciliationAlarmsWhenOurDailyCountAndBedrocksDifferByThePercentage() {
+        Map<String, Object> alarm = alarm(Synth.template(Map.of("tokenReconciliationPercent", "5")),
+                "TokenReconciliation");
+        assertThat(alarm).containsEntry("Threshold", 5)
+                .containsEntry("ComparisonOperator", "GreaterThanOrEqualToThreshold")
+                .containsEntry("EvaluationPeriods", 1)
+                .containsEntry("TreatMissingData", "notBreaching");
+        Map<String, Map<String, Object>> queries = queriesById(alarm);
+        assertThat(queries.get("expr_1")).containsEntry("Expression",
+                "IF(bedrock > 0, 100 * ABS(ours - bedrock) / bedrock, IF(ours > 0, 100, 0))");
+        assertThat(queries.get("ours")).containsEntry("Expression", "FILL(inputTokens, 0) + FILL(outputTokens, 0)")
+                .containsEntry("ReturnData", false);
+        assertThat(queries.get("bedrock"))
+                .containsEntry("Expression", "FILL(inputTokenCount, 0) + FILL(outputTokenCount, 0)");
+        assertThat(queries.get("inputTokens").toString()).contains("Namespace=" + NAMESPACE,
+                "MetricName=InputTokens", "Name=Environment, Value=dev", "Name=ModelId, Value=amazon.nova-micro-v1:0",
+                "Period=86400", "Stat=Sum");
+        assertThat(queries.get("outputTokens").toString()).contains("MetricName=OutputTokens", "Period=86400");
+        assertThat(queries.get("inputTokenCount").toString()).contains("Namespace=AWS/Bedrock",
+                "MetricName=InputTokenCount", "Name=ModelId", "Period=86400", "Stat=Sum");
+        assertThat(Cfn.text(dimensionValue(queries.get("outputTokenCount"), "ModelId")))
+                .isEqualTo("${ApplicationInferenceProfile.InferenceProfileId}");
+        assertThat(Cfn.list(alarm.get("AlarmActions"))).singleElement().asString()
+                .startsWith("${ObservabilityAlarmTopic");
+    }
 
     @Test
     void dailySpendAlarmsAt80And95PercentOfTheBudgetsDailyShare() {
@@ -144,7 +191,7 @@ class ObservabilityTest {
     void everyAlarmNotifiesTheEncryptedTopicAndEmailIsOptional() {
         Template t = Synth.template(Map.of());
         Map<String, Map<String, Object>> alarms = t.findResources("AWS::CloudWatch::Alarm");
-        assertThat(alarms).hasSize(8);
+        assertThat(alarms).hasSize(9);
         alarms.values().forEach(a -> assertThat(Cfn.list(Cfn.props(a).get("AlarmActions")))
                 .singleElement().asString().startsWith("${ObservabilityAlarmTopic"));
         t.hasResourceProperties("AWS::SNS::Topic", Map.of("KmsMasterKeyId",
@@ -276,27 +323,65 @@ class ObservabilityTest {
     }
 
     static List<DashboardMetric> dashboardMetrics(Template t) {
-        try {
-            JsonNode body = new ObjectMapper().readTree(dashboardBody(t));
-            List<DashboardMetric> out = new ArrayList<>();
-            for (JsonNode widget : body.get("widgets")) {
-                JsonNode metrics = widget.path("properties").path("metrics");
-                for (JsonNode metric : metrics) {
-                    if (!metric.get(0).isTextual()) {
-                        continue; // a math expression; its inputs are listed beside it
-                    }
-                    Map<String, String> dims = new LinkedHashMap<>();
-                    int i = 2;
-                    for (; i + 1 < metric.size() && metric.get(i).isTextual(); i += 2) {
-                        dims.put(metric.get(i).asText(), metric.get(i + 1).asText());
-                    }
-                    out.add(new DashboardMetric(metric.get(0).asText(), metric.get(1).asText(), dims));
-                }
+        List<DashboardMetric> out = new ArrayList<>();
+        for (JsonNode widget : widgets(t)) {
+            out.addAll(metricsOf(widget));
+        }
+        return out;
+    }
+
+    /** The metrics of the one widget whose title starts so. */
+    static List<DashboardMetric> widgetMetrics(Template t, String titleStart) {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode widget : widgets(t)) {
+            if (widget.path("properties").path("title").asText().startsWith(titleStart)) {
+                found.add(widget);
             }
-            return out;
+        }
+        assertThat(found).as("widgets titled %s...", titleStart).hasSize(1);
+        return metricsOf(found.get(0));
+    }
+
+    private static JsonNode widgets(Template t) {
+        try {
+            return new ObjectMapper().readTree(dashboardBody(t)).get("widgets");
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static List<DashboardMetric> metricsOf(JsonNode widget) {
+        List<DashboardMetric> out = new ArrayList<>();
+        for (JsonNode metric : widget.path("properties").path("metrics")) {
+            if (!metric.get(0).isTextual()) {
+                continue; // a math expression; its inputs are listed beside it
+            }
+            Map<String, String> dims = new LinkedHashMap<>();
+            int i = 2;
+            for (; i + 1 < metric.size() && metric.get(i).isTextual(); i += 2) {
+                dims.put(metric.get(i).asText(), metric.get(i + 1).asText());
+            }
+            out.add(new DashboardMetric(metric.get(0).asText(), metric.get(1).asText(), dims));
+        }
+        return out;
+    }
+
+    /** An alarm's metric data queries (metric math), by id. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> queriesById(Map<String, Object> alarm) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        for (Map<String, Object> query : (List<Map<String, Object>>) alarm.get("Metrics")) {
+            out.put((String) query.get("Id"), query);
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object dimensionValue(Map<String, Object> query, String name) {
+        Map<String, Object> stat = (Map<String, Object>) query.get("MetricStat");
+        Map<String, Object> metric = (Map<String, Object>) stat.get("Metric");
+        return ((List<Map<String, Object>>) metric.get("Dimensions")).stream()
+                .filter(d -> name.equals(d.get("Name"))).findFirst().orElseThrow().get("Value");
     }
 
     @SuppressWarnings("unchecked")

@@ -31,6 +31,7 @@ class ParametersTest {
         assertThat(p.mapping().maxRecordAgeSeconds()).isEqualTo(21_600);
         assertThat(p.stream().retentionHours()).isEqualTo(168);
         assertThat(p.alarms().monthlyBudgetUsd()).isEqualTo(100);
+        assertThat(p.alarms().tokenReconciliationPercent()).isEqualTo(2);
         assertThat(p.worker().enabled()).isFalse();
         assertThat(p.mapping().enabled()).isTrue();
     }
@@ -99,8 +100,24 @@ class ParametersTest {
         assertThatThrownBy(() -> StackParameters.fromContext(Map.<String, Object>of("timeoutSeconds", "5")::get))
                 .hasMessage("context parameter timeoutSeconds must be from 10 to 900; was '5'");
         // Built directly, as well as from context.
-        assertThatThrownBy(() -> new StackParameters.Alarms(0, 100, 600, 3, Optional.empty()))
+        assertThatThrownBy(() -> new StackParameters.Alarms(0, 100, 600, 3, Optional.empty(), 2))
                 .hasMessage("context parameter monthlyBudgetUsd must be a positive amount; was '0.0'");
+    }
+
+    @Test
+    void tokenReconciliationPercentIsAPercentageAboveZero() {
+        assertThat(StackParameters.fromContext(Map.<String, Object>of("tokenReconciliationPercent", "0.5")::get)
+                .alarms().tokenReconciliationPercent()).isEqualTo(0.5);
+        assertThatThrownBy(() -> StackParameters.fromContext(
+                Map.<String, Object>of("tokenReconciliationPercent", "0")::get))
+                .hasMessage("context parameter tokenReconciliationPercent must be a percentage above 0, at most 100; "
+                        + "was '0.0'");
+        assertThatThrownBy(() -> StackParameters.fromContext(
+                Map.<String, Object>of("tokenReconciliationPercent", "150")::get))
+                .hasMessageContaining("tokenReconciliationPercent must be a percentage above 0, at most 100");
+        assertThatThrownBy(() -> StackParameters.fromContext(
+                Map.<String, Object>of("tokenReconciliationPercent", "two")::get))
+                .hasMessage("context parameter tokenReconciliationPercent must be a number; was 'two'");
     }
 
     @Test

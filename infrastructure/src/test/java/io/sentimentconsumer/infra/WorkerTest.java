@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -32,9 +33,7 @@ class WorkerTest {
         t.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
                 "Cpu", "512", "Memory", "1024",
                 "RuntimePlatform", Map.of("CpuArchitecture", "ARM64", "OperatingSystemFamily", "LINUX")));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> container = ((List<Map<String, Object>>) Cfn.only(t, "AWS::ECS::TaskDefinition")
-                .get("ContainerDefinitions")).get(0);
+        Map<String, Object> container = container(t);
         assertThat(Cfn.list(container.get("Command"))).containsExactly("worker", "--stream",
                 "${Posts868B3EAD}", "--application", "sentiment-consumer-worker-dev", "--metrics", "cloudwatch",
                 "--log-format", "json");
@@ -99,9 +98,7 @@ class WorkerTest {
                     .containsExactlyInAnyOrder(KclWorker.DOCKERFILE, KclWorker.WORKER_JAR);
         }
         // The task pulls the image CDK pushes to the bootstrap repository at deploy time.
-        @SuppressWarnings("unchecked")
-        Map<String, Object> container = ((List<Map<String, Object>>) Cfn.only(Synth.template(WORKER),
-                "AWS::ECS::TaskDefinition").get("ContainerDefinitions")).get(0);
+        Map<String, Object> container = container(Synth.template(WORKER));
         assertThat(Cfn.text(container.get("Image"))).contains("cdk-hnb659fds-container-assets-");
     }
 
@@ -112,5 +109,22 @@ class WorkerTest {
         assertThatThrownBy(() -> InfraApp.stack(app))
                 .hasMessageContaining("-c worker=true needs the worker's Dockerfile")
                 .hasMessageContaining(empty.resolve(KclWorker.DOCKERFILE).toString());
+    }
+
+    /** The worker's one container definition. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> container(Template t) {
+        return ((List<Map<String, Object>>) Cfn.only(t, "AWS::ECS::TaskDefinition").get("ContainerDefinitions"))
+                .get(0);
+    }
+
+    /** The worker container's environment, values as {@link Cfn#text} reads them. */
+    @SuppressWarnings("unchecked")
+    static Map<String, String> containerEnvironment(Template t) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map<String, Object> variable : (List<Map<String, Object>>) container(t).get("Environment")) {
+            out.put((String) variable.get("Name"), Cfn.text(variable.get("Value")));
+        }
+        return out;
     }
 }
