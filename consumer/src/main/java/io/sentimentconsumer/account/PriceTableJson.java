@@ -96,7 +96,7 @@ public final class PriceTableJson {
         if (!price.cacheWritePerMillionByTtl().isEmpty()) {
             ObjectNode byTtl = entry.putObject("cacheWritePerMillionByTtl");
             price.cacheWritePerMillionByTtl().entrySet().stream()
-                    .sorted(Map.Entry.comparingByKey((a, b) -> a.label().compareTo(b.label())))
+                    .sorted(Map.Entry.comparingByKey())
                     .forEach(rate -> byTtl.put(rate.getKey().label(), rate.getValue().toPlainString()));
         }
         entry.put("source", price.source());

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.pricing.PricingClient;
 
 /** Writes a price table file from the AWS Price List, for PRICE_TABLE_FILE. */
@@ -46,6 +47,11 @@ public final class PricesRefreshCommand implements Callable<Integer> {
         PriceListRefresh.Report report;
         try (PricingClient client = pricing.get()) {
             report = new PriceListRefresh(client, clock).refresh(regions, models, out);
+        } catch (SdkException e) {
+            spec.commandLine().getErr().println("cannot read the AWS Price List (" + e.getMessage() + "): it needs "
+                    + "credentials allowed pricing:GetProducts and a way to api.pricing.us-east-1.amazonaws.com; "
+                    + "nothing was written");
+            return 1;
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("wrote %d prices to %s from %d Price List products%n", report.pricesWritten(), out,

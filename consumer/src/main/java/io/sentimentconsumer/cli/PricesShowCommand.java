@@ -91,7 +91,7 @@ public final class PricesShowCommand implements Callable<Integer> {
 
     private static String cacheWrite(ModelPrice price) {
         String byTtl = price.cacheWritePerMillionByTtl().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey((a, b) -> a.label().compareTo(b.label())))
+                .sorted(Map.Entry.comparingByKey())
                 .map(rate -> rate.getKey().label() + " " + rate.getValue().toPlainString())
                 .collect(Collectors.joining(", "));
         if (price.cacheWritePerMillion() == null) {

@@ -21,6 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import software.amazon.awssdk.services.pricing.PricingClient;
 
 class PricesRefreshCommandTest {
 
@@ -57,5 +58,24 @@ class PricesRefreshCommandTest {
             assertThat(pipeline.model().modelId()).isEqualTo("eu.amazon.nova-micro-v1:0");
         }
         assertThat(logged.documents()).as("neither unpriced nor stale").isEmpty();
+    }
+
+    @Test
+    void saysWhatItNeedsWhenThePriceListCannotBeRead() {
+        Path out = dir.resolve("prices.json");
+        StringWriter stderr = new StringWriter();
+        FakePriceList stopped = new FakePriceList();
+        PricingClient client = stopped.client();
+        stopped.close();
+        PricesRefreshCommand command = new PricesRefreshCommand();
+        command.pricing = () -> client;
+
+        int exitCode = new CommandLine(command).setErr(new PrintWriter(stderr, true))
+                .execute("--region", "eu-west-1", "--out", out.toString());
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(stderr.toString()).startsWith("cannot read the AWS Price List (")
+                .contains("credentials allowed pricing:GetProducts").endsWith("nothing was written" + System.lineSeparator());
+        assertThat(out).doesNotExist();
     }
 }
