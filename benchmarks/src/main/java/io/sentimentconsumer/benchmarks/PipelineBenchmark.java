@@ -54,7 +54,8 @@ public class PipelineBenchmark {
             input.add(new InputRecord(Integer.toString(i), posts.next().toBytes()));
         }
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
-        ConsumerConfig config = ConsumerConfig.fromEnvironment(Map.of("ENVIRONMENT", "bench"));
+        ConsumerConfig config =
+                ConsumerConfig.fromEnvironment(Map.of("ENVIRONMENT", "bench", "BEDROCK_REGION", "us-east-1"));
         EventLog log = new EventLog(discard, EventLog.Format.JSON);
         pipeline = Pipelines.create(config, new InstantModel(ConsumerConfig.DEFAULT_MODEL_ID), log);
         reporter = Pipelines.reporter(config, pipeline.model(), log, discard);

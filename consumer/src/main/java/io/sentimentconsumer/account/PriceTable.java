@@ -1,32 +1,42 @@
 package io.sentimentconsumer.account;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * Model prices kept as data: the bundled {@code prices.json}, or a file of the same shape named by
- * {@code PRICE_TABLE_FILE}. Cross-region inference profile ids ({@code us.amazon.nova-micro-v1:0},
- * {@code eu.}, {@code apac.}, {@code global.} and the other geography prefixes) are priced as their base model.
+ * Model prices kept as data, keyed by model, Region, routing and service tier ({@link PriceKey}): the bundled
+ * {@code prices.json}, or a file of the same shape named by {@code PRICE_TABLE_FILE} (docs/prices.md). A key the
+ * table lacks is unpriced; nothing is ever priced at another key's rate.
  */
 public final class PriceTable {
 
-    private static final String BUNDLED = "/io/sentimentconsumer/account/prices.json";
-    private static final List<String> PROFILE_PREFIXES = List.of("us.", "us-gov.", "eu.", "apac.", "jp.", "au.", "ca.", "global.");
+    /** Prices older than this draw a warning: public list prices do change. */
+    public static final int STALE_AFTER_DAYS = 90;
 
-    private final Map<String, ModelPrice> prices;
+    static final String BUNDLED = "/io/sentimentconsumer/account/prices.json";
 
-    private PriceTable(Map<String, ModelPrice> prices) {
-        this.prices = Map.copyOf(prices);
+    private final String origin;
+    private final Map<PriceKey, ModelPrice> prices;
+
+    PriceTable(String origin, Map<PriceKey, ModelPrice> prices) {
+        if (prices.isEmpty()) {
+            throw new IllegalArgumentException("price table " + origin + " has no entries");
+        }
+        this.origin = origin;
+        TreeMap<PriceKey, ModelPrice> sorted = new TreeMap<>(PriceKey.ORDER);
+        sorted.putAll(prices);
+        this.prices = Collections.unmodifiableMap(sorted);
     }
 
     public static PriceTable bundled() {
@@ -34,77 +44,66 @@ public final class PriceTable {
             if (in == null) {
                 throw new IllegalStateException("bundled price table " + BUNDLED + " is missing from the jar");
             }
-            return parse(new ObjectMapper().readTree(in), BUNDLED);
+            return new PriceTable("bundled prices.json", PriceTableJson.read(in.readAllBytes(), "bundled prices.json"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read bundled price table", e);
         }
     }
 
     public static PriceTable fromFile(Path file) {
+        byte[] json;
         try {
-            return parse(new ObjectMapper().readTree(Files.readAllBytes(file)), file.toString());
+            json = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("PRICE_TABLE_FILE " + file + " cannot be read as JSON: "
-                    + e.getClass().getSimpleName(), e);
+            throw new IllegalArgumentException("price table " + file + " cannot be read ("
+                    + e.getClass().getSimpleName() + "): check PRICE_TABLE_FILE", e);
         }
+        return new PriceTable(file.toString(), PriceTableJson.read(json, file.toString()));
     }
 
-    /** Looks a model up by its id, or by its base model's id when it is a cross-region inference profile. */
-    public Optional<ModelPrice> priceFor(String modelId) {
-        return Optional.ofNullable(prices.get(baseModelId(modelId)));
+    /** The table in force: the file when one is named, else the bundled one. */
+    public static PriceTable load(Path fileOrNull) {
+        return fileOrNull == null ? bundled() : fromFile(fileOrNull);
     }
 
-    static String baseModelId(String modelId) {
-        for (String prefix : PROFILE_PREFIXES) {
-            if (modelId.startsWith(prefix)) {
-                return modelId.substring(prefix.length());
-            }
-        }
-        return modelId;
+    /** Where the table was read from, for messages. */
+    public String origin() {
+        return origin;
     }
 
-    private static PriceTable parse(JsonNode root, String origin) {
-        JsonNode models = root.path("models");
-        if (!models.isObject() || models.isEmpty()) {
-            throw new IllegalArgumentException("price table " + origin + " has no \"models\" object");
-        }
-        Map<String, ModelPrice> prices = new HashMap<>();
-        models.fields().forEachRemaining(entry -> {
-            JsonNode p = entry.getValue();
-            String where = "price table " + origin + ", model " + entry.getKey();
-            prices.put(entry.getKey(), new ModelPrice(
-                    required(p, "inputPerMillion", where),
-                    required(p, "outputPerMillion", where),
-                    optional(p, "cacheReadPerMillion", where),
-                    optional(p, "cacheWritePerMillion", where),
-                    p.path("source").asText(null),
-                    p.path("asOf").asText(null)));
-        });
-        return new PriceTable(prices);
+    /** Every price, ordered by model, Region, routing and tier. */
+    public Map<PriceKey, ModelPrice> prices() {
+        return prices;
     }
 
-    private static BigDecimal required(JsonNode price, String field, String where) {
-        BigDecimal value = optional(price, field, where);
-        if (value == null) {
-            throw new IllegalArgumentException(where + ": " + field + " is missing");
+    public PriceLookup lookup(PriceKey key) {
+        ModelPrice price = prices.get(key);
+        if (price != null) {
+            return new PriceLookup.Priced(key, price);
         }
-        return value;
+        String pricedIn = prices.keySet().stream()
+                .filter(k -> k.model().equals(key.model()))
+                .map(k -> k.region() + " " + k.routing().key() + " " + k.tier().id())
+                .collect(Collectors.joining(", "));
+        return new PriceLookup.Unpriced("the price table (" + origin + ") has no price for " + key
+                + (pricedIn.isEmpty() ? " nor for any other Region, routing or tier of it"
+                        : " (it prices: " + pricedIn + ")")
+                + ": add the price to a PRICE_TABLE_FILE, see docs/prices.md");
     }
 
-    private static BigDecimal optional(JsonNode price, String field, String where) {
-        JsonNode node = price.get(field);
-        if (node == null || node.isNull()) {
-            return null;
+    /** The date of the newest price in the table. */
+    public LocalDate newestAsOf() {
+        return prices.values().stream().map(ModelPrice::asOf).max(LocalDate::compareTo).orElseThrow();
+    }
+
+    /** A warning to log when even the newest price is older than {@value #STALE_AFTER_DAYS} days. */
+    public Optional<String> staleness(Clock clock) {
+        long days = ChronoUnit.DAYS.between(newestAsOf(), LocalDate.now(clock));
+        if (days <= STALE_AFTER_DAYS) {
+            return Optional.empty();
         }
-        try {
-            // Prices are strings so that no binary floating point ever touches them.
-            BigDecimal value = new BigDecimal(node.asText());
-            if (value.signum() < 0) {
-                throw new IllegalArgumentException(where + ": " + field + " is negative");
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + ": " + field + " is not a decimal number", e);
-        }
+        return Optional.of("Price table " + origin + " is stale: its newest price is as of " + newestAsOf() + ", "
+                + days + " days ago (over " + STALE_AFTER_DAYS + "). Costs may be off: write a new table with "
+                + "`sentiment-consumer prices refresh --region <region> --out prices.json` and set PRICE_TABLE_FILE");
     }
 }

@@ -1,16 +1,22 @@
 package io.sentimentconsumer.pipeline;
 
+import io.sentimentconsumer.account.PriceKey;
+import io.sentimentconsumer.account.PriceLookup;
 import io.sentimentconsumer.account.PriceTable;
+import io.sentimentconsumer.account.ServiceTier;
 import io.sentimentconsumer.analyze.SentimentModel;
 import io.sentimentconsumer.aws.AwsClients;
 import io.sentimentconsumer.aws.BedrockConverseModel;
+import io.sentimentconsumer.events.LogEvent;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.publish.CloudWatchMetricsPublisher;
 import io.sentimentconsumer.publish.EmfMetricsPublisher;
 import io.sentimentconsumer.publish.MetricDimensions;
 import io.sentimentconsumer.publish.MetricsPublisher;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 /** Assembles a pipeline from configuration; each runtime calls this once per process. */
 public final class Pipelines {
@@ -34,15 +40,31 @@ public final class Pipelines {
 
     /** The pipeline on any model. */
     public static SentimentPipeline create(ConsumerConfig config, SentimentModel model, EventLog log) {
-        PriceTable prices = config.priceTableFile() == null
-                ? PriceTable.bundled()
-                : PriceTable.fromFile(config.priceTableFile());
+        return create(config, model, log, System.getenv(), Clock.systemUTC());
+    }
+
+    /**
+     * The pipeline on any model, its calls priced in the billing Region that {@code env} and the configuration
+     * name. A stale price table is warned about here: every runtime builds its one pipeline per process here.
+     */
+    static SentimentPipeline create(ConsumerConfig config, SentimentModel model, EventLog log,
+                                    Map<String, String> env, Clock clock) {
+        PriceTable prices = PriceTable.load(config.priceTableFile());
+        prices.staleness(clock).ifPresent(warning -> log.warn(warning, Map.of(
+                "event", LogEvent.PRICE_TABLE_STALE.id(), "priceTable", prices.origin(),
+                "newestAsOf", prices.newestAsOf().toString())));
+        // The served tier comes back per call; until it is read from the response, calls are priced at the tier
+        // a request gets when it names none.
+        PriceLookup price = BillingRegion.of(config, env)
+                .map(region -> prices.lookup(PriceKey.of(model.pricedAs(), region, ServiceTier.DEFAULT)))
+                .orElseGet(() -> new PriceLookup.Unpriced("no Region to price calls in: set BEDROCK_REGION (or "
+                        + "AWS_REGION) to the Region the Bedrock client sends calls to"));
         return SentimentPipeline.builder(model, log)
                 .batchSize(config.batchSize())
                 .concurrency(config.concurrency())
                 .maxPostChars(config.maxPostChars())
                 .deadlineMargin(Duration.ofMillis(config.deadlineMarginMillis()))
-                .price(prices.priceFor(model.pricedAs()))
+                .price(price)
                 .memory(new OutcomeMemory(OutcomeMemory.DEFAULT_BYTES))
                 .build();
     }

@@ -1,6 +1,7 @@
 package io.sentimentconsumer.pipeline;
 
 import io.sentimentconsumer.account.ModelPrice;
+import io.sentimentconsumer.account.PriceLookup;
 import io.sentimentconsumer.account.RecordCounts;
 import io.sentimentconsumer.account.CallLedger;
 import io.sentimentconsumer.analyze.AdaptiveConcurrency;
@@ -16,6 +17,7 @@ import io.sentimentconsumer.ingest.PostText;
 import io.sentimentconsumer.log.EventLog;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +62,7 @@ public final class SentimentPipeline implements AutoCloseable {
         private int maxPostChars = Setting.MAX_POST_CHARS.defaultInt();
         private Duration deadlineMargin = Duration.ofMillis(Setting.DEADLINE_MARGIN_MS.defaultInt());
         private Optional<ModelPrice> price = Optional.empty();
+        private String unpricedReason;
         private OutcomeMemory memory = OutcomeMemory.none();
 
         private Builder(SentimentModel model, EventLog log) {
@@ -100,6 +103,13 @@ public final class SentimentPipeline implements AutoCloseable {
             return this;
         }
 
+        /** The model's price as the price table answered, with the reason when there is none. */
+        public Builder price(PriceLookup lookup) {
+            this.price = lookup.found();
+            this.unpricedReason = lookup instanceof PriceLookup.Unpriced unpriced ? unpriced.reason() : null;
+            return this;
+        }
+
         /** The final outcomes of recently finished records, reused when one is delivered again. */
         public Builder memory(OutcomeMemory value) {
             this.memory = value;
@@ -126,9 +136,13 @@ public final class SentimentPipeline implements AutoCloseable {
         this.intake = new Intake(new PostText(settings.maxPostChars), settings.memory, log);
         this.scheduler = new BatchScheduler(new BatchAnalyzer(model, log), calls, settings.batchSize, log);
         if (price.isEmpty()) {
-            log.warn("No price for model " + model.pricedAs() + " in the price table: costs are reported as "
-                            + "unpriced, BedrockCost is not published and UnpricedCalls counts the calls",
+            Map<String, String> fields = new LinkedHashMap<>(
                     Map.of("event", LogEvent.UNPRICED_MODEL.id(), "modelId", model.pricedAs()));
+            if (settings.unpricedReason != null) {
+                fields.put("reason", settings.unpricedReason);
+            }
+            log.warn("No price for model " + model.pricedAs() + " in the price table: costs are reported as "
+                            + "unpriced, BedrockCost is not published and UnpricedCalls counts the calls", fields);
         }
     }
 

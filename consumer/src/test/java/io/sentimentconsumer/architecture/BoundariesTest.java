@@ -27,7 +27,8 @@ class BoundariesTest {
                     "com.amazonaws.services.lambda..", "picocli..", "com.knuddels..",
                     "io.sentimentconsumer.lambda..", "io.sentimentconsumer.cli..", "io.sentimentconsumer.offline..",
                     "io.sentimentconsumer.kcl..", "io.sentimentconsumer.redrive..", "io.sentimentconsumer.generate..",
-                    "software.amazon.kinesis..");
+                    "software.amazon.kinesis..", "io.sentimentconsumer.pricelist..",
+                    "software.amazon.awssdk.services.pricing..");
 
     @ArchTest
     static final ArchRule domainImportsNoAwsSdk = noClasses()
@@ -74,4 +75,11 @@ class BoundariesTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "com.amazonaws.services.lambda..", "picocli..", "software.amazon..",
                     "io.sentimentconsumer.lambda..", "io.sentimentconsumer.cli..");
+
+    /** `prices refresh` reads the Price List and writes a table file; only the command line calls it. */
+    @ArchTest
+    static final ArchRule priceListRefreshIsAnOperatorsTool = noClasses()
+            .that().resideOutsideOfPackages("io.sentimentconsumer.pricelist..", "io.sentimentconsumer.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.sentimentconsumer.pricelist..", "software.amazon.awssdk.services.pricing..");
 }

@@ -3,7 +3,9 @@ package io.sentimentconsumer.kcl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sentimentconsumer.account.PriceKey;
 import io.sentimentconsumer.account.PriceTable;
+import io.sentimentconsumer.account.ServiceTier;
 import io.sentimentconsumer.account.TokenUsage;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
@@ -176,7 +178,8 @@ class KclLifecycleTest {
             this.startedAfter = run.stream.coveredBy(run.lease.checkpoint);
             this.checkpointer = new FakeCheckpointer(run.lease, this);
             this.pipeline = SentimentPipeline.builder(run.model, run.log).batchSize(run.modelBatch).concurrency(1)
-                    .deadlineMargin(Duration.ofSeconds(1)).price(PriceTable.bundled().priceFor(run.model.modelId()))
+                    .deadlineMargin(Duration.ofSeconds(1))
+                    .price(PriceTable.bundled().lookup(PriceKey.of(run.model.modelId(), "us-east-1", ServiceTier.DEFAULT)))
                     .build();
             this.totals = new WorkerTotals(run.model.modelId(), false);
             this.processor = new SentimentRecordProcessor(pipeline, run.shardBatch, totals,

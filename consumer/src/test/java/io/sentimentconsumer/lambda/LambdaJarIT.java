@@ -48,6 +48,16 @@ class LambdaJarIT {
         }
     }
 
+    /** `prices refresh` is an operator's command: its Price List code and the Pricing client are CLI-only. */
+    @Test
+    void carriesNoPriceListRefreshOrPricingClient() throws IOException {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            List<String> names = jar.stream().map(JarEntry::getName).toList();
+            assertThat(names).noneMatch(n -> n.startsWith("io/sentimentconsumer/pricelist/")
+                    || n.startsWith("software/amazon/awssdk/services/pricing/"));
+        }
+    }
+
     /** The KCL worker's runtime is CLI-only: no KCL, no Netty, no Kinesis/DynamoDB clients, no protobuf. */
     @Test
     void carriesNoKclOrWhatOnlyTheWorkerNeeds() throws IOException {

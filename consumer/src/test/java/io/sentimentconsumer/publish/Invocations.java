@@ -6,8 +6,10 @@ import io.sentimentconsumer.account.Attempts;
 import io.sentimentconsumer.account.CallRecord;
 import io.sentimentconsumer.account.CallTotals;
 import io.sentimentconsumer.account.ModelPrice;
+import io.sentimentconsumer.account.PriceKey;
 import io.sentimentconsumer.account.PriceTable;
 import io.sentimentconsumer.account.RecordCounts;
+import io.sentimentconsumer.account.ServiceTier;
 import io.sentimentconsumer.account.TokenUsage;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -23,8 +25,8 @@ final class Invocations {
     static final MetricDimensions DIMENSIONS =
             new MetricDimensions("SentimentConsumer/Test", "staging", "us.amazon.nova-micro-v1:0");
 
-    private static final ModelPrice NOVA_MICRO =
-            PriceTable.bundled().priceFor("amazon.nova-micro-v1:0").orElseThrow();
+    private static final ModelPrice NOVA_MICRO = PriceTable.bundled()
+            .lookup(PriceKey.of("amazon.nova-micro-v1:0", "us-east-1", ServiceTier.DEFAULT)).found().orElseThrow();
 
     static final RecordCounts COUNTS = new RecordCounts(30, 12, 9, 4, 2, 1, 2, 0, 0);
 

@@ -33,6 +33,8 @@ public enum LogEvent {
     INVOCATION_FAILED("invocation_failed", LAMBDA, WORKER, REDRIVE),
     INVOCATION_INTERRUPTED("invocation_interrupted", LAMBDA, WORKER, REDRIVE),
     UNPRICED_MODEL("unpriced_model", LAMBDA, WORKER, REDRIVE),
+    /** Once at start-up: the newest price in the price table is older than 90 days. */
+    PRICE_TABLE_STALE("price_table_stale", LAMBDA, WORKER, REDRIVE),
     METRICS_FAILED("metrics_failed", LAMBDA, WORKER, REDRIVE),
     /** The summary of one delivery: a Lambda invocation, a replay, a redriven range. */
     INVOCATION_SUMMARY("invocation_summary", LAMBDA, REDRIVE),
