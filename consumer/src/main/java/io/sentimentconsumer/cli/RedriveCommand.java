@@ -53,10 +53,12 @@ final class RedriveCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream stdout = System.out;
         EventLog log = new EventLog(System.err, EventLog.Format.TEXT);
+        // A dry run calls no model: it neither needs the consumer's settings nor fails on them.
+        ConsumerConfig config = dryRun ? null : modelOptions.config(System.getenv());
         try (KinesisClient kinesis = KclClients.kinesisSync();
              SqsClient sqs = sqs();
-             SentimentPipeline pipeline = dryRun ? null : pipeline(log)) {
-            InvocationReporter reporter = pipeline == null ? null : Pipelines.reporter(config(), pipeline.model(),
+             SentimentPipeline pipeline = config == null ? null : modelOptions.pipeline(config, log)) {
+            InvocationReporter reporter = pipeline == null ? null : Pipelines.reporter(config, pipeline.model(),
                     log, stdout);
             RedriveReport report = new Redrive(new FailureQueue(sqs, queue),
                     new RangeReader(kinesis, d -> Thread.sleep(d.toMillis())), pipeline, reporter, log, stdout)
@@ -65,14 +67,6 @@ final class RedriveCommand implements Callable<Integer> {
             stdout.flush();
             return report.exitCode();
         }
-    }
-
-    private SentimentPipeline pipeline(EventLog log) {
-        return modelOptions.pipeline(config(), log);
-    }
-
-    private ConsumerConfig config() {
-        return ConsumerConfig.fromEnvironment(modelOptions.environment());
     }
 
     /** SQS on the JDK's URL connection, like the other clients; endpoint and region from the SDK's configuration. */
