@@ -1,5 +1,6 @@
 package io.sentimentconsumer.cli;
 
+import io.sentimentconsumer.aws.AwsClients;
 import io.sentimentconsumer.kcl.KclClients;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.ConsumerConfig;
@@ -11,12 +12,10 @@ import io.sentimentconsumer.redrive.RangeReader;
 import io.sentimentconsumer.redrive.Redrive;
 import io.sentimentconsumer.redrive.RedriveReport;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -71,10 +70,6 @@ final class RedriveCommand implements Callable<Integer> {
 
     /** SQS on the JDK's URL connection, like the other clients; endpoint and region from the SDK's configuration. */
     private static SqsClient sqs() {
-        return SqsClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(30)))
-                .build();
+        return SqsClient.builder().httpClientBuilder(AwsClients.httpClient()).build();
     }
 }
