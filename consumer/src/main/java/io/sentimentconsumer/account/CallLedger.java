@@ -111,8 +111,9 @@ public final class CallLedger {
             }
             attempts = attempts.plus(call.attempts());
         }
-        return new CallTotals(usage, calls.size(), posts, unpriced == 0 ? cost : null, unpriced,
-                callsWithoutUsage, failedCalls, attempts.count(), attempts.throttles(), attempts.abandoned());
+        return CallTotals.builder().usage(usage).apiCalls(calls.size()).postsAnalyzed(posts)
+                .costUsd(unpriced == 0 ? cost : null).unpricedCalls(unpriced).callsWithoutUsage(callsWithoutUsage)
+                .failedCalls(failedCalls).attempts(attempts).build();
     }
 
     public String modelId() {
