@@ -42,7 +42,7 @@ class UsageLinesTest {
         CallLedger tracker = new CallLedger(NOVA_MICRO, Optional.of(novaMicro()), false,
                 new EventLog(new PrintStream(OutputStream.nullOutputStream()), EventLog.Format.JSON));
         for (int batch = 1; batch <= 3; batch++) {
-            tracker.record(batch, false, 25, EXAMPLE_USAGE, 731.59, 700L, "end_turn", Attempts.ONE);
+            tracker.record(batch, false, 25, new CallReceipt(EXAMPLE_USAGE, "end_turn", 731.59, 700L, Attempts.ONE));
         }
 
         // 3 × $0.00012257 = $0.00036771, printed half-up as $0.000368.
