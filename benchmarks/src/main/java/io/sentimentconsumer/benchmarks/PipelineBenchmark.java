@@ -1,6 +1,7 @@
 package io.sentimentconsumer.benchmarks;
 
 import io.sentimentconsumer.analyze.InstantModel;
+import io.sentimentconsumer.events.Setting;
 import io.sentimentconsumer.generate.SyntheticPosts;
 import io.sentimentconsumer.ingest.InputRecord;
 import io.sentimentconsumer.log.EventLog;
@@ -57,7 +58,7 @@ public class PipelineBenchmark {
         ConsumerConfig config =
                 ConsumerConfig.fromEnvironment(Map.of("ENVIRONMENT", "bench", "BEDROCK_REGION", "us-east-1"));
         EventLog log = new EventLog(discard, EventLog.Format.JSON);
-        pipeline = Pipelines.create(config, new InstantModel(ConsumerConfig.DEFAULT_MODEL_ID), log);
+        pipeline = Pipelines.create(config, new InstantModel(Setting.DEFAULT_MODEL_ID), log);
         reporter = Pipelines.reporter(config, pipeline.model(), log, discard);
     }
 

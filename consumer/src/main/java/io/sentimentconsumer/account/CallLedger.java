@@ -39,9 +39,22 @@ public final class CallLedger {
         this.log = log;
     }
 
-    /** Records a call that returned usage and logs its line. */
-    public CallRecord record(int batch, boolean followUp, int posts, TokenUsage usage, double durationMillis,
-                             Long latencyMillis, String stopReason, Attempts attempts) {
+    /**
+     * Records a call that returned usage and logs its line.
+     *
+     * @param batch    the batch's position in its invocation, from 1
+     * @param followUp whether the call re-asked posts the batch's first answer left without a score
+     * @param posts    posts in the call
+     */
+    public CallRecord record(int batch, boolean followUp, int posts, CallReceipt receipt) {
+        if (!receipt.hasUsage()) {
+            throw new IllegalArgumentException("a call without usage goes to recordWithoutUsage");
+        }
+        TokenUsage usage = receipt.usage();
+        double durationMillis = receipt.durationMillis();
+        Long latencyMillis = receipt.latencyMillis();
+        String stopReason = receipt.stopReason();
+        Attempts attempts = receipt.attempts();
         BigDecimal cost = price.flatMap(p -> p.cost(usage)).orElse(null);
         CallRecord call = new CallRecord(batch, followUp, posts, usage, cost, durationMillis, latencyMillis,
                 stopReason, attempts);
@@ -111,8 +124,9 @@ public final class CallLedger {
             }
             attempts = attempts.plus(call.attempts());
         }
-        return new CallTotals(usage, calls.size(), posts, unpriced == 0 ? cost : null, unpriced,
-                callsWithoutUsage, failedCalls, attempts.count(), attempts.throttles(), attempts.abandoned());
+        return CallTotals.builder().usage(usage).apiCalls(calls.size()).postsAnalyzed(posts)
+                .costUsd(unpriced == 0 ? cost : null).unpricedCalls(unpriced).callsWithoutUsage(callsWithoutUsage)
+                .failedCalls(failedCalls).attempts(attempts).build();
     }
 
     public String modelId() {

@@ -28,13 +28,11 @@ public record CallTotals(
         int throttles,
         int abandonedAttempts) {
 
-    public static final CallTotals NONE = new CallTotals(TokenUsage.ZERO, 0, 0, BigDecimal.ZERO, 0, 0, 0, 0, 0, 0);
+    public static final CallTotals NONE = builder().build();
 
-    /** Totals without abandoned attempts. */
-    public CallTotals(TokenUsage usage, int apiCalls, int postsAnalyzed, BigDecimal costUsd, int unpricedCalls,
-                      int callsWithoutUsage, int failedCalls, int attempts, int throttles) {
-        this(usage, apiCalls, postsAnalyzed, costUsd, unpricedCalls, callsWithoutUsage, failedCalls, attempts,
-                throttles, 0);
+    /** Totals that start at none: no tokens, no calls, a cost of zero. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** The totals of both; the cost stays unknown once either is. */
@@ -44,5 +42,66 @@ public record CallTotals(
                 unpricedCalls + other.unpricedCalls, callsWithoutUsage + other.callsWithoutUsage,
                 failedCalls + other.failedCalls, attempts + other.attempts, throttles + other.throttles,
                 abandonedAttempts + other.abandonedAttempts);
+    }
+
+    /** Sets the totals by name; the HTTP attempts come as one {@link Attempts}, as the calls report them. */
+    public static final class Builder {
+        private TokenUsage usage = TokenUsage.ZERO;
+        private int apiCalls;
+        private int postsAnalyzed;
+        private BigDecimal costUsd = BigDecimal.ZERO;
+        private int unpricedCalls;
+        private int callsWithoutUsage;
+        private int failedCalls;
+        private Attempts attempts = Attempts.NONE;
+
+        private Builder() {}
+
+        public Builder usage(TokenUsage value) {
+            usage = value;
+            return this;
+        }
+
+        public Builder apiCalls(int value) {
+            apiCalls = value;
+            return this;
+        }
+
+        public Builder postsAnalyzed(int value) {
+            postsAnalyzed = value;
+            return this;
+        }
+
+        /** {@code null} when any call could not be priced. */
+        public Builder costUsd(BigDecimal value) {
+            costUsd = value;
+            return this;
+        }
+
+        public Builder unpricedCalls(int value) {
+            unpricedCalls = value;
+            return this;
+        }
+
+        public Builder callsWithoutUsage(int value) {
+            callsWithoutUsage = value;
+            return this;
+        }
+
+        public Builder failedCalls(int value) {
+            failedCalls = value;
+            return this;
+        }
+
+        /** The attempts, throttles and abandoned attempts of all calls; their back-off is not a total. */
+        public Builder attempts(Attempts value) {
+            attempts = value;
+            return this;
+        }
+
+        public CallTotals build() {
+            return new CallTotals(usage, apiCalls, postsAnalyzed, costUsd, unpricedCalls, callsWithoutUsage,
+                    failedCalls, attempts.count(), attempts.throttles(), attempts.abandoned());
+        }
     }
 }

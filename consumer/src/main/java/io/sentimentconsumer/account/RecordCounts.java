@@ -2,8 +2,8 @@ package io.sentimentconsumer.account;
 
 /**
  * Where every record of an invocation ended: each is counted exactly once as scored (split by label), unscored,
- * invalid, handed back, or reused, so {@code recordsIn == scored + unscored + invalid + handedBack + reused}. A
- * KPL-aggregated Kinesis record counts once per user record in it.
+ * invalid, handed back, or reused, so {@link #recordsIn()} is their sum. A KPL-aggregated Kinesis record counts once
+ * per user record in it.
  *
  * @param truncated  posts whose text was cut to {@code MAX_POST_CHARS}
  * @param duplicates records repeating a post seen earlier in the invocation, the same id with the same content (a
@@ -13,7 +13,6 @@ package io.sentimentconsumer.account;
  *                   counted there, not again here (so the sentiment counts count each post once)
  */
 public record RecordCounts(
-        int recordsIn,
         int positive,
         int negative,
         int neutral,
@@ -24,12 +23,16 @@ public record RecordCounts(
         int duplicates,
         int reused) {
 
-    public static final RecordCounts NONE = new RecordCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final RecordCounts NONE = builder().build();
 
-    /** Counts of an invocation without reused outcomes. */
-    public RecordCounts(int recordsIn, int positive, int negative, int neutral, int unscored, int invalid,
-                        int handedBack, int truncated, int duplicates) {
-        this(recordsIn, positive, negative, neutral, unscored, invalid, handedBack, truncated, duplicates, 0);
+    /** Counts that start at zero and add up by name. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Every record, each counted once where it ended. */
+    public int recordsIn() {
+        return scored() + unscored + invalid + handedBack + reused;
     }
 
     public int scored() {
@@ -37,20 +40,13 @@ public record RecordCounts(
     }
 
     public RecordCounts plus(RecordCounts other) {
-        return new RecordCounts(recordsIn + other.recordsIn, positive + other.positive, negative + other.negative,
-                neutral + other.neutral, unscored + other.unscored, invalid + other.invalid,
-                handedBack + other.handedBack, truncated + other.truncated, duplicates + other.duplicates,
-                reused + other.reused);
+        return new RecordCounts(positive + other.positive, negative + other.negative, neutral + other.neutral,
+                unscored + other.unscored, invalid + other.invalid, handedBack + other.handedBack,
+                truncated + other.truncated, duplicates + other.duplicates, reused + other.reused);
     }
 
-    /** Counts records one outcome at a time. */
-    public static Tally tally() {
-        return new Tally();
-    }
-
-    /** Adds up where records ended; not thread-safe, for one invocation's thread. */
-    public static final class Tally {
-        private int recordsIn;
+    /** Adds up where records ended, by name; each call adds to its count. Not thread-safe. */
+    public static final class Builder {
         private int positive;
         private int negative;
         private int neutral;
@@ -61,63 +57,56 @@ public record RecordCounts(
         private int duplicates;
         private int reused;
 
-        private Tally() {}
+        private Builder() {}
 
-        public Tally positive() {
-            recordsIn++;
-            positive++;
+        public Builder positive(int records) {
+            positive += records;
             return this;
         }
 
-        public Tally negative() {
-            recordsIn++;
-            negative++;
+        public Builder negative(int records) {
+            negative += records;
             return this;
         }
 
-        public Tally neutral() {
-            recordsIn++;
-            neutral++;
+        public Builder neutral(int records) {
+            neutral += records;
             return this;
         }
 
-        public Tally unscored() {
-            recordsIn++;
-            unscored++;
+        public Builder unscored(int records) {
+            unscored += records;
             return this;
         }
 
-        public Tally invalid() {
-            recordsIn++;
-            invalid++;
+        public Builder invalid(int records) {
+            invalid += records;
             return this;
         }
 
-        public Tally handedBack() {
-            recordsIn++;
-            handedBack++;
+        public Builder handedBack(int records) {
+            handedBack += records;
             return this;
         }
 
-        /** A record whose outcome an earlier delivery produced, and counted. */
-        public Tally reused() {
-            recordsIn++;
-            reused++;
+        /** Records whose outcome an earlier delivery produced, and counted. */
+        public Builder reused(int records) {
+            reused += records;
             return this;
         }
 
-        public Tally truncated(int posts) {
+        public Builder truncated(int posts) {
             truncated += posts;
             return this;
         }
 
-        public Tally duplicates(int posts) {
+        public Builder duplicates(int posts) {
             duplicates += posts;
             return this;
         }
 
-        public RecordCounts counts() {
-            return new RecordCounts(recordsIn, positive, negative, neutral, unscored, invalid, handedBack, truncated,
+        public RecordCounts build() {
+            return new RecordCounts(positive, negative, neutral, unscored, invalid, handedBack, truncated,
                     duplicates, reused);
         }
     }

@@ -95,18 +95,18 @@ public final class BatchAnalyzer {
             try {
                 reply = call(positions, followUp, timeout.get());
             } catch (ModelCallException e) {
-                gate.exit(e.attempts(), null);
+                gate.failed(e.attempts());
                 failed(positions, followUp, e);
                 return;
             }
-            gate.exit(reply.attempts(), reply.durationMillis());
+            gate.answered(reply.receipt());
 
             List<Integer> pending = apply(AnswerParser.parse(reply.text(), positions.size()), positions);
             if (pending.isEmpty()) {
                 return;
             }
             // A reply without a stop reason (null) is an ordinary end of turn: its lines count, the rest follow up.
-            String stopReason = reply.stopReason();
+            String stopReason = reply.receipt().stopReason();
             if (stopReason != null && FILTERED.contains(stopReason)) {
                 pending.forEach(i -> results[i] = new PostResult.Unscored("model stopped: " + stopReason));
             } else if (MAX_TOKENS.equals(stopReason)) {
@@ -162,11 +162,10 @@ public final class BatchAnalyzer {
                 tracker.recordFailure(e.attempts());
                 throw e;
             }
-            if (reply.usage() == null) {
-                tracker.recordWithoutUsage(batch, reply.attempts());
+            if (reply.receipt().hasUsage()) {
+                tracker.record(batch, followUp, positions.size(), reply.receipt());
             } else {
-                tracker.record(batch, followUp, positions.size(), reply.usage(), reply.durationMillis(),
-                        reply.latencyMillis(), reply.stopReason(), reply.attempts());
+                tracker.recordWithoutUsage(batch, reply.receipt().attempts());
             }
             return reply;
         }

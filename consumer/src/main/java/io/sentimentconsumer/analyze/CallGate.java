@@ -1,6 +1,7 @@
 package io.sentimentconsumer.analyze;
 
 import io.sentimentconsumer.account.Attempts;
+import io.sentimentconsumer.account.CallReceipt;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,7 +47,7 @@ public final class CallGate {
     /**
      * Waits for a slot and returns the call's timeout, or empty when no call could finish before the deadline
      * (but for the one call a stale estimate lets through, above). A caller that got a timeout must call
-     * {@link #exit} once the call is over.
+     * {@link #answered} or {@link #failed} once the call is over.
      */
     public Optional<Duration> enter() throws InterruptedException {
         long started = System.nanoTime();
@@ -74,18 +75,23 @@ public final class CallGate {
         return Optional.of(Duration.ofNanos(Math.min(usable, MAX_CALL_TIME.toNanos())));
     }
 
-    /**
-     * Ends a call that {@link #enter} let start.
-     *
-     * @param succeededInMillis the call's duration when it returned an answer, else {@code null}
-     * @param backoffMillis     the time the SDK waited between the call's attempts
-     */
-    public void exit(Attempts attempts, Double succeededInMillis) {
-        if (succeededInMillis != null && stale()) {
-            latency.restart(succeededInMillis);
-        } else if (succeededInMillis != null) {
-            latency.observe(succeededInMillis);
+    /** Ends a call that {@link #enter} let start and the model answered: its duration teaches the estimate. */
+    public void answered(CallReceipt receipt) {
+        if (stale()) {
+            latency.restart(receipt.durationMillis());
+        } else {
+            latency.observe(receipt.durationMillis());
         }
+        release(receipt.attempts());
+    }
+
+    /** Ends a call that {@link #enter} let start and that failed after its retries: the estimate stays. */
+    public void failed(Attempts attempts) {
+        release(attempts);
+    }
+
+    /** Frees the call's slot; its throttles lower the concurrency, its back-off counts as retry wait. */
+    private void release(Attempts attempts) {
         retryWaitNanos.addAndGet((long) (attempts.backoffMillis() * 1e6));
         concurrency.release(attempts.throttled());
     }

@@ -1,6 +1,7 @@
 package io.sentimentconsumer.analyze;
 
 import io.sentimentconsumer.account.Attempts;
+import io.sentimentconsumer.account.CallReceipt;
 import io.sentimentconsumer.account.TokenUsage;
 import java.time.Duration;
 
@@ -32,6 +33,6 @@ public final class InstantModel implements SentimentModel {
             answer.append(n).append("|0\n");
         }
         TokenUsage usage = new TokenUsage(request.userMessage().length() / 4 + 60, lines * 6L, 0, 0);
-        return new ModelReply(answer.toString(), usage, "end_turn", 1.0, 1L, Attempts.ONE);
+        return new ModelReply(answer.toString(), new CallReceipt(usage, "end_turn", 1.0, 1L, Attempts.ONE));
     }
 }

@@ -66,7 +66,11 @@ public final class AwsClients {
                 .build();
     }
 
-    private static UrlConnectionHttpClient.Builder httpClient() {
+    /**
+     * The HTTP client of every synchronous client of the process, Bedrock's, CloudWatch's and the commands' own
+     * (Kinesis, SQS): the same connect and socket timeouts for all.
+     */
+    public static UrlConnectionHttpClient.Builder httpClient() {
         return UrlConnectionHttpClient.builder()
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .socketTimeout(SOCKET_TIMEOUT);

@@ -1,5 +1,6 @@
 package io.sentimentconsumer.aws;
 
+import io.sentimentconsumer.account.CallReceipt;
 import io.sentimentconsumer.account.TokenUsage;
 import io.sentimentconsumer.analyze.ModelCallException;
 import io.sentimentconsumer.analyze.ModelReply;
@@ -72,15 +73,14 @@ public final class BedrockConverseModel implements SentimentModel, AutoCloseable
             throw errors.toModelCallException(e, counts.snapshot());
         }
         double durationMillis = (System.nanoTime() - started) / 1e6;
-        return new ModelReply(
-                text(response),
+        return new ModelReply(text(response), new CallReceipt(
                 usage(response),
                 // The service's own string: a value this SDK version does not know stays itself (stopReason()
                 // would turn it into UNKNOWN_TO_SDK_VERSION); a reply without one gives null.
                 response.stopReasonAsString(),
                 durationMillis,
                 response.metrics() == null ? null : response.metrics().latencyMs(),
-                counts.snapshot());
+                counts.snapshot()));
     }
 
     private static String text(ConverseResponse response) {

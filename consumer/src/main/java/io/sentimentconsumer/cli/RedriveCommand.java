@@ -1,5 +1,6 @@
 package io.sentimentconsumer.cli;
 
+import io.sentimentconsumer.aws.AwsClients;
 import io.sentimentconsumer.kcl.KclClients;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.ConsumerConfig;
@@ -11,12 +12,10 @@ import io.sentimentconsumer.redrive.RangeReader;
 import io.sentimentconsumer.redrive.Redrive;
 import io.sentimentconsumer.redrive.RedriveReport;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -53,10 +52,12 @@ final class RedriveCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream stdout = System.out;
         EventLog log = new EventLog(System.err, EventLog.Format.TEXT);
+        // A dry run calls no model: it neither needs the consumer's settings nor fails on them.
+        ConsumerConfig config = dryRun ? null : modelOptions.config(System.getenv());
         try (KinesisClient kinesis = KclClients.kinesisSync();
              SqsClient sqs = sqs();
-             SentimentPipeline pipeline = dryRun ? null : pipeline(log)) {
-            InvocationReporter reporter = pipeline == null ? null : Pipelines.reporter(config(), pipeline.model(),
+             SentimentPipeline pipeline = config == null ? null : modelOptions.pipeline(config, log)) {
+            InvocationReporter reporter = pipeline == null ? null : Pipelines.reporter(config, pipeline.model(),
                     log, stdout);
             RedriveReport report = new Redrive(new FailureQueue(sqs, queue),
                     new RangeReader(kinesis, d -> Thread.sleep(d.toMillis())), pipeline, reporter, log, stdout)
@@ -67,20 +68,8 @@ final class RedriveCommand implements Callable<Integer> {
         }
     }
 
-    private SentimentPipeline pipeline(EventLog log) {
-        return modelOptions.pipeline(config(), log);
-    }
-
-    private ConsumerConfig config() {
-        return ConsumerConfig.fromEnvironment(modelOptions.environment());
-    }
-
     /** SQS on the JDK's URL connection, like the other clients; endpoint and region from the SDK's configuration. */
     private static SqsClient sqs() {
-        return SqsClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(30)))
-                .build();
+        return SqsClient.builder().httpClientBuilder(AwsClients.httpClient()).build();
     }
 }

@@ -2,12 +2,12 @@ package io.sentimentconsumer.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sentimentconsumer.events.MetricsSink;
 import io.sentimentconsumer.lambda.BatchResponse;
 import io.sentimentconsumer.lambda.KinesisEventJson;
 import io.sentimentconsumer.lambda.KinesisSentimentHandler;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.offline.LexiconSentimentModel;
-
 import io.sentimentconsumer.pipeline.ConsumerConfig;
 import io.sentimentconsumer.pipeline.InvocationReport;
 import io.sentimentconsumer.pipeline.Pipelines;
@@ -23,10 +23,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,7 +56,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--metrics", paramLabel = "SINK",
             description = "emf, cloudwatch or none (default: METRICS_SINK, else emf)")
-    ConsumerConfig.MetricsSink metrics;
+    MetricsSink metrics;
 
     @Option(names = "--batch-size", paramLabel = "N", description = "posts per model call (default: BATCH_SIZE, else 25)")
     Integer batchSize;
@@ -91,7 +91,7 @@ final class ReplayCommand implements Callable<Integer> {
         byte[] event = LambdaTestEvent.read(file);
         PrintStream stdout = System.out;
         EventLog log = new EventLog(System.err, EventLog.Format.TEXT);
-        ConsumerConfig config = configuration();
+        ConsumerConfig config = configuration(System.getenv());
         SentimentPipeline pipeline;
         if (config.modelId() == null) {
             log.info("No model configured (--model or BEDROCK_MODEL_ID): using the offline lexicon engine; "
@@ -150,20 +150,14 @@ final class ReplayCommand implements Callable<Integer> {
         return KinesisEventJson.write(records.subList(lowest, records.size()));
     }
 
-    /** The environment's settings, with the options given on the command line in their place. */
-    private ConsumerConfig configuration() {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        override(env, "BEDROCK_MODEL_ID", model);
-        override(env, "METRICS_SINK", metrics);
-        override(env, "BATCH_SIZE", batchSize);
-        override(env, "BEDROCK_CONCURRENCY", concurrency);
-        return ConsumerConfig.fromEnvironment(env);
-    }
-
-    private static void override(Map<String, String> env, String variable, Object option) {
-        if (option != null) {
-            env.put(variable, option.toString());
-        }
+    /** The settings {@code env} gives, with the options given on the command line in their place. */
+    ConsumerConfig configuration(Map<String, String> env) {
+        ConsumerConfig.Builder config = ConsumerConfig.builder().variables(env);
+        Optional.ofNullable(model).ifPresent(config::modelId);
+        Optional.ofNullable(metrics).ifPresent(config::metricsSink);
+        Optional.ofNullable(batchSize).ifPresent(config::batchSize);
+        Optional.ofNullable(concurrency).ifPresent(config::concurrency);
+        return config.build();
     }
 
     /** Each record's outcome from the last invocation that had it (every invocation's, with --redeliver). */

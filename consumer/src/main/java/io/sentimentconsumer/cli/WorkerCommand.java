@@ -1,8 +1,8 @@
 package io.sentimentconsumer.cli;
 
 import io.sentimentconsumer.events.LogEvent;
-import io.sentimentconsumer.kcl.Backoff;
 import io.sentimentconsumer.kcl.SentimentWorker;
+import io.sentimentconsumer.kcl.WorkerConfig;
 import io.sentimentconsumer.kcl.WorkerMetrics;
 import io.sentimentconsumer.kcl.WorkerTotals;
 import io.sentimentconsumer.log.EventLog;
@@ -11,10 +11,9 @@ import io.sentimentconsumer.pipeline.Pipelines;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
 import io.sentimentconsumer.publish.MetricsPublisher;
 import java.io.PrintStream;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,8 +31,6 @@ import picocli.CommandLine.Option;
             "Endpoints: the SDK's AWS_ENDPOINT_URL_KINESIS, AWS_ENDPOINT_URL_DYNAMODB, "
                     + "AWS_ENDPOINT_URL_BEDROCK_RUNTIME, AWS_ENDPOINT_URL_CLOUDWATCH."})
 final class WorkerCommand implements Callable<Integer> {
-
-    static final Duration METRICS_INTERVAL = Duration.ofSeconds(60);
 
     @Option(names = "--stream", required = true, paramLabel = "NAME", description = "Kinesis data stream")
     String stream;
@@ -60,7 +57,7 @@ final class WorkerCommand implements Callable<Integer> {
             description = "text or json (one JSON event per line, as in Lambda); default: ${DEFAULT-VALUE}")
     EventLog.Format logFormat;
 
-    @Option(names = "--retry-backoff-max", paramLabel = "DURATION", defaultValue = "PT60S",
+    @Option(names = "--retry-backoff-max", paramLabel = "DURATION",
             description = "cap of the backoff between retries of a failing batch (ISO-8601, default 60 s)")
     Duration retryBackoffMax;
 
@@ -68,8 +65,8 @@ final class WorkerCommand implements Callable<Integer> {
     // run workers as processes of this jar, several on one host, out of reach of any seam in the test JVM.
     // --retry-backoff-initial shortens a blocked shard's first wait; --test-failover-millis shortens the KCL's
     // timings (a lease fails over after 10 s, shards sync every 60 s) and has workers balance leases by
-    // throughput, since workers sharing a CPU look alike to the KCL's CPU-based balancing (SentimentWorker.Tuning).
-    @Option(names = "--retry-backoff-initial", hidden = true, defaultValue = "PT1S")
+    // throughput, since workers sharing a CPU look alike to the KCL's CPU-based balancing (WorkerConfig.Tuning).
+    @Option(names = "--retry-backoff-initial", hidden = true)
     Duration retryBackoffInitial;
 
     @Option(names = "--test-failover-millis", hidden = true)
@@ -77,9 +74,9 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Map<String, String> env = modelOptions.environment();
-        ConsumerConfig config = ConsumerConfig.fromEnvironment(env);
-        Duration summaryInterval = summaryInterval(env.get("SUMMARY_INTERVAL"));
+        Map<String, String> env = System.getenv();
+        ConsumerConfig config = modelOptions.config(env);
+        WorkerConfig settings = settings(env);
         PrintStream stdout = System.out;
         EventLog log = new EventLog(System.err, logFormat);
 
@@ -88,12 +85,8 @@ final class WorkerCommand implements Callable<Integer> {
         MetricsPublisher publisher = Pipelines.publisher(config, pipeline.model().modelId(), stdout);
         WorkerTotals totals = new WorkerTotals(pipeline.model().modelId(), pipeline.model().estimated());
         WorkerMetrics workerMetrics = new WorkerMetrics(publisher, log, totals);
-        SentimentWorker worker = new SentimentWorker(new SentimentWorker.Settings(
-                stream, application == null ? "sentiment-consumer-" + stream : application,
-                workerId == null ? defaultWorkerId() : workerId, fanOut, kclMetrics, summaryInterval,
-                METRICS_INTERVAL, new Backoff(retryBackoffInitial, retryBackoffMax),
-                testFailoverMillis == null ? null : new SentimentWorker.Tuning(testFailoverMillis)),
-                pipeline, config.batchSize(), totals, workerMetrics, log);
+        SentimentWorker worker = new SentimentWorker(settings, pipeline, config.batchSize(), totals, workerMetrics,
+                log);
 
         Thread hook = new Thread(() -> {
             try {
@@ -119,32 +112,15 @@ final class WorkerCommand implements Callable<Integer> {
         return 0;
     }
 
-    static Duration summaryInterval(String value) {
-        if (value == null || value.isBlank()) {
-            return Duration.ofSeconds(60);
-        }
-        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
-        try {
-            Duration d = v.endsWith("ms") ? Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)))
-                    : v.endsWith("s") ? Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)))
-                    : Duration.ofSeconds(Long.parseLong(v));
-            if (d.isNegative() || d.isZero()) {
-                throw new NumberFormatException();
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    "SUMMARY_INTERVAL must be a positive number of seconds (60, 60s or 500ms); was '" + value + "'");
-        }
-    }
-
-    private static String defaultWorkerId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            host = "worker";
-        }
-        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    /** The worker's settings: the environment's, with the options given in their place. */
+    WorkerConfig settings(Map<String, String> env) {
+        WorkerConfig.Builder settings = WorkerConfig.builder(stream).variables(env).fanOut(fanOut)
+                .kclMetrics(kclMetrics);
+        Optional.ofNullable(application).ifPresent(settings::applicationName);
+        Optional.ofNullable(workerId).ifPresent(settings::workerId);
+        Optional.ofNullable(retryBackoffInitial).ifPresent(settings::backoffInitial);
+        Optional.ofNullable(retryBackoffMax).ifPresent(settings::backoffMax);
+        Optional.ofNullable(testFailoverMillis).map(WorkerConfig.Tuning::new).ifPresent(settings::tuning);
+        return settings.build();
     }
 }

@@ -1,8 +1,7 @@
 package io.sentimentconsumer.kcl;
 
-import java.time.Duration;
+import io.sentimentconsumer.aws.AwsClients;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
@@ -39,10 +38,6 @@ public final class KclClients {
 
     /** Kinesis for {@code produce}: PutRecords is request/response, no reason for Netty there. */
     public static KinesisClient kinesisSync() {
-        return KinesisClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(30)))
-                .build();
+        return KinesisClient.builder().httpClientBuilder(AwsClients.httpClient()).build();
     }
 }

@@ -29,25 +29,9 @@ import software.amazon.kinesis.retrieval.polling.PollingConfig;
  */
 public final class SentimentWorker {
 
-    /**
-     * @param summaryInterval how often the cumulative summary is written ({@code SUMMARY_INTERVAL})
-     * @param metricsInterval how often buffered metrics are published
-     * @param tuning          test-only KCL timings; {@code null} in production (KCL's defaults)
-     */
-    public record Settings(String streamName, String applicationName, String workerId, boolean fanOut,
-                           boolean kclMetrics, Duration summaryInterval, Duration metricsInterval, Backoff backoff,
-                           Tuning tuning) {}
-
-    /**
-     * Shorter KCL timings, and lease balancing by throughput, for workers under test: several on one host, on local
-     * engines. Only the hidden {@code worker --test-failover-millis} sets it, because the tests run workers as
-     * processes of the CLI jar, out of reach of any seam in the test JVM; production never does.
-     */
-    public record Tuning(long failoverMillis) {}
-
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(60);
 
-    private final Settings settings;
+    private final WorkerConfig settings;
     private final SentimentPipeline pipeline;
     private final int batchSize;
     private final EventLog log;
@@ -57,7 +41,7 @@ public final class SentimentWorker {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Scheduler scheduler;
 
-    public SentimentWorker(Settings settings, SentimentPipeline pipeline, int batchSize, WorkerTotals totals,
+    public SentimentWorker(WorkerConfig settings, SentimentPipeline pipeline, int batchSize, WorkerTotals totals,
                            WorkerMetrics metrics, EventLog log) {
         this.settings = settings;
         this.pipeline = pipeline;
@@ -161,7 +145,7 @@ public final class SentimentWorker {
         if (!settings.kclMetrics()) {
             metricsConfig.metricsFactory(new NullMetricsFactory());
         }
-        Tuning tuning = settings.tuning();
+        WorkerConfig.Tuning tuning = settings.tuning();
         if (tuning != null) {
             long failover = tuning.failoverMillis();
             long poll = Math.min(1000, failover);

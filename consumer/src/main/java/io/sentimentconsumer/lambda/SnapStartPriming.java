@@ -1,20 +1,19 @@
 package io.sentimentconsumer.lambda;
 
 import io.sentimentconsumer.analyze.InstantModel;
+import io.sentimentconsumer.events.MetricsSink;
 import io.sentimentconsumer.ingest.Post;
 import io.sentimentconsumer.ingest.PostWriter;
 import io.sentimentconsumer.log.EventLog;
+import io.sentimentconsumer.pipeline.ConsumerConfig;
 import io.sentimentconsumer.pipeline.InvocationReport;
 import io.sentimentconsumer.pipeline.InvocationReporter;
-import io.sentimentconsumer.pipeline.OutcomeMemory;
+import io.sentimentconsumer.pipeline.Pipelines;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
-import io.sentimentconsumer.publish.EmfMetricsPublisher;
-import io.sentimentconsumer.publish.MetricDimensions;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,12 +58,12 @@ final class SnapStartPriming implements Resource {
     InvocationReport prime() throws Exception {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         EventLog log = new EventLog(nowhere, EventLog.Format.JSON);
-        // The default settings: the paths primed are those a default function runs.
-        try (SentimentPipeline pipeline = SentimentPipeline.builder(new InstantModel(PRIMING_MODEL_ID), log)
-                .deadlineMargin(Duration.ofSeconds(2)).memory(new OutcomeMemory(OutcomeMemory.DEFAULT_BYTES)).build()) {
-            InvocationReporter reporter = new InvocationReporter(new EmfMetricsPublisher(nowhere,
-                    new MetricDimensions("Priming", "priming", PRIMING_MODEL_ID)), log, PRIMING_MODEL_ID,
-                    pipeline.model().estimated());
+        // Assembled as the function's pipeline is, on the default settings (the paths primed are those a default
+        // function runs), with EMF whatever the function's sink: its documents go nowhere, PutMetricData would not.
+        ConsumerConfig config = ConsumerConfig.builder().metricsSink(MetricsSink.EMF).metricsNamespace("Priming")
+                .environment("priming").build();
+        try (SentimentPipeline pipeline = Pipelines.create(config, new InstantModel(PRIMING_MODEL_ID), log)) {
+            InvocationReporter reporter = Pipelines.reporter(config, pipeline.model(), log, nowhere);
             List<InvocationReport> reports = new ArrayList<>(1);
             new KinesisSentimentHandler(pipeline, reporter, reports::add).handleRequest(
                     new ByteArrayInputStream(KinesisEventJson.write(records())), OutputStream.nullOutputStream(), null);

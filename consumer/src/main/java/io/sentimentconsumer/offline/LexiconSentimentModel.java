@@ -1,6 +1,7 @@
 package io.sentimentconsumer.offline;
 
 import io.sentimentconsumer.account.Attempts;
+import io.sentimentconsumer.account.CallReceipt;
 import io.sentimentconsumer.account.TokenUsage;
 import io.sentimentconsumer.analyze.ModelReply;
 import io.sentimentconsumer.analyze.ModelRequest;
@@ -52,7 +53,7 @@ public final class LexiconSentimentModel implements SentimentModel {
         String answer = answer(request.userMessage());
         double durationMillis = (System.nanoTime() - started) / 1e6;
         TokenUsage usage = TokenEstimator.estimate(request, answer);
-        return new ModelReply(answer, usage, STOP_REASON, durationMillis, null, Attempts.ONE);
+        return new ModelReply(answer, new CallReceipt(usage, STOP_REASON, durationMillis, null, Attempts.ONE));
     }
 
     private String answer(String userMessage) {

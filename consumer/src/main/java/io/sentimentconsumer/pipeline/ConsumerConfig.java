@@ -1,14 +1,20 @@
 package io.sentimentconsumer.pipeline;
 
+import io.sentimentconsumer.events.MetricsSink;
 import io.sentimentconsumer.events.Setting;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
- * Every setting of the consumer, read from environment variables (the README's configuration table lists them),
- * with the defaults the events module's {@link Setting} writes once for the consumer and the CDK app.
- * Bad values fail at start-up with a message that names the variable, the allowed values and what was given.
+ * Every setting of the consumer. A configuration starts from the defaults the events module's {@link Setting}
+ * writes once for the consumer and the CDK app; the environment variables that are set replace them (the README's
+ * configuration table lists them), and a runtime's own defaults and command-line options go through the
+ * {@link Builder}, never back through an environment. Bad values fail at start-up with a message that names the
+ * variable, the allowed values and what was given.
  *
  * @param modelId        {@code BEDROCK_MODEL_ID}; {@code null} when not set (Lambda then uses the default model,
  *                       {@code replay} the offline engine)
@@ -29,78 +35,169 @@ public record ConsumerConfig(
         Path priceTableFile,
         int deadlineMarginMillis) {
 
-    public static final String DEFAULT_MODEL_ID = Setting.DEFAULT_MODEL_ID;
-    public static final int MAX_BATCH_SIZE = 200;
-
-    public enum MetricsSink { EMF, CLOUDWATCH, NONE }
-
     public ConsumerConfig {
-        requireRange("BATCH_SIZE", batchSize, 1, MAX_BATCH_SIZE);
-        requireRange("BEDROCK_CONCURRENCY", concurrency, 1, 64);
-        requireRange("MAX_POST_CHARS", maxPostChars, 1, 100_000);
-        requireRange("DEADLINE_MARGIN_MS", deadlineMarginMillis, 0, 600_000);
-        if (metricsNamespace == null || metricsNamespace.isBlank()) {
-            throw new IllegalArgumentException("METRICS_NAMESPACE must not be blank");
-        }
-        if (environment == null || environment.isBlank()) {
-            throw new IllegalArgumentException("ENVIRONMENT must not be blank");
-        }
+        requireRange(Setting.BATCH_SIZE, batchSize);
+        requireRange(Setting.BEDROCK_CONCURRENCY, concurrency);
+        requireRange(Setting.MAX_POST_CHARS, maxPostChars);
+        requireRange(Setting.DEADLINE_MARGIN_MS, deadlineMarginMillis);
+        Objects.requireNonNull(metricsSink, "metricsSink");
+        requireNotBlank(Setting.METRICS_NAMESPACE, metricsNamespace);
+        requireNotBlank(Setting.ENVIRONMENT, environment);
     }
 
+    /** The defaults alone, as an empty environment gives them. */
+    public static ConsumerConfig defaults() {
+        return builder().build();
+    }
+
+    /** The defaults, with the variables {@code env} sets in their place. */
     public static ConsumerConfig fromEnvironment(Map<String, String> env) {
-        return new ConsumerConfig(
-                blankToNull(env.get(Setting.BEDROCK_MODEL_ID.variable())),
-                blankToNull(env.get(Setting.BEDROCK_REGION.variable())),
-                integer(env, Setting.BATCH_SIZE),
-                integer(env, Setting.BEDROCK_CONCURRENCY),
-                integer(env, Setting.MAX_POST_CHARS),
-                sink(text(env, Setting.METRICS_SINK)),
-                text(env, Setting.METRICS_NAMESPACE),
-                text(env, Setting.ENVIRONMENT),
-                blankToNull(env.get(Setting.PRICE_TABLE_FILE.variable())) == null
-                        ? null : Path.of(env.get(Setting.PRICE_TABLE_FILE.variable()).trim()),
-                integer(env, Setting.DEADLINE_MARGIN_MS));
+        return builder().variables(env).build();
+    }
+
+    /** A builder that starts from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from this configuration, e.g. to put command-line options in place of its values. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** The configured model, or the default one. */
     public String modelIdOrDefault() {
-        return modelId == null ? DEFAULT_MODEL_ID : modelId;
+        return modelId == null ? Setting.DEFAULT_MODEL_ID : modelId;
     }
 
-    public static MetricsSink sink(String value) {
+    /** Collects settings; {@link #build()} checks them together. */
+    public static final class Builder {
+        private String modelId;
+        private String bedrockRegion;
+        private int batchSize = Setting.BATCH_SIZE.defaultInt();
+        private int concurrency = Setting.BEDROCK_CONCURRENCY.defaultInt();
+        private int maxPostChars = Setting.MAX_POST_CHARS.defaultInt();
+        private MetricsSink metricsSink = sink(Setting.METRICS_SINK.defaultValue());
+        private String metricsNamespace = Setting.METRICS_NAMESPACE.defaultValue();
+        private String environment = Setting.ENVIRONMENT.defaultValue();
+        private Path priceTableFile;
+        private int deadlineMarginMillis = Setting.DEADLINE_MARGIN_MS.defaultInt();
+
+        private Builder() {}
+
+        private Builder(ConsumerConfig config) {
+            modelId = config.modelId;
+            bedrockRegion = config.bedrockRegion;
+            batchSize = config.batchSize;
+            concurrency = config.concurrency;
+            maxPostChars = config.maxPostChars;
+            metricsSink = config.metricsSink;
+            metricsNamespace = config.metricsNamespace;
+            environment = config.environment;
+            priceTableFile = config.priceTableFile;
+            deadlineMarginMillis = config.deadlineMarginMillis;
+        }
+
+        /** Takes every setting the environment variables {@code env} set; the others keep their value here. */
+        public Builder variables(Map<String, String> env) {
+            Variables variables = new Variables(env);
+            variables.ifSet(Setting.BEDROCK_MODEL_ID, v -> modelId = blankToNull(v));
+            variables.ifSet(Setting.BEDROCK_REGION, v -> bedrockRegion = blankToNull(v));
+            variables.ifInteger(Setting.BATCH_SIZE, v -> batchSize = v);
+            variables.ifInteger(Setting.BEDROCK_CONCURRENCY, v -> concurrency = v);
+            variables.ifInteger(Setting.MAX_POST_CHARS, v -> maxPostChars = v);
+            variables.ifSet(Setting.METRICS_SINK, v -> metricsSink = sink(v));
+            variables.ifSet(Setting.METRICS_NAMESPACE, v -> metricsNamespace = v);
+            variables.ifSet(Setting.ENVIRONMENT, v -> environment = v);
+            variables.ifSet(Setting.PRICE_TABLE_FILE, v -> priceTableFile = v.isBlank() ? null : Path.of(v.trim()));
+            variables.ifInteger(Setting.DEADLINE_MARGIN_MS, v -> deadlineMarginMillis = v);
+            return this;
+        }
+
+        /** {@code null}: no model chosen (Lambda then uses the default one, {@code replay} the offline engine). */
+        public Builder modelId(String value) {
+            modelId = value;
+            return this;
+        }
+
+        /** {@code null}: the SDK's region. */
+        public Builder bedrockRegion(String value) {
+            bedrockRegion = value;
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        public Builder concurrency(int value) {
+            concurrency = value;
+            return this;
+        }
+
+        public Builder maxPostChars(int value) {
+            maxPostChars = value;
+            return this;
+        }
+
+        public Builder metricsSink(MetricsSink value) {
+            metricsSink = value;
+            return this;
+        }
+
+        public Builder metricsNamespace(String value) {
+            metricsNamespace = value;
+            return this;
+        }
+
+        public Builder environment(String value) {
+            environment = value;
+            return this;
+        }
+
+        /** {@code null}: the bundled table. */
+        public Builder priceTableFile(Path value) {
+            priceTableFile = value;
+            return this;
+        }
+
+        public Builder deadlineMarginMillis(int value) {
+            deadlineMarginMillis = value;
+            return this;
+        }
+
+        public ConsumerConfig build() {
+            return new ConsumerConfig(modelId, bedrockRegion, batchSize, concurrency, maxPostChars, metricsSink,
+                    metricsNamespace, environment, priceTableFile, deadlineMarginMillis);
+        }
+    }
+
+    private static MetricsSink sink(String value) {
         try {
             return MetricsSink.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "METRICS_SINK must be one of emf, cloudwatch, none; was '" + value + "'", e);
+            throw new IllegalArgumentException(Setting.METRICS_SINK.variable() + " must be one of "
+                    + Arrays.stream(MetricsSink.values()).map(MetricsSink::id).collect(Collectors.joining(", "))
+                    + "; was '" + value + "'", e);
         }
     }
 
-    /** The variable's value, or its default when it is not set. */
-    private static String text(Map<String, String> env, Setting setting) {
-        return env.getOrDefault(setting.variable(), setting.defaultValue());
+    private static void requireRange(Setting setting, int value) {
+        Setting.Range range = setting.range();
+        if (!range.contains(value)) {
+            throw new IllegalArgumentException(setting.variable() + " must be from " + range.min() + " to "
+                    + range.max() + "; was " + value);
+        }
     }
 
-    private static int integer(Map<String, String> env, Setting setting) {
-        String value = env.get(setting.variable());
+    private static void requireNotBlank(Setting setting, String value) {
         if (value == null || value.isBlank()) {
-            return setting.defaultInt();
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(setting.variable() + " must be an integer; was '" + value + "'", e);
-        }
-    }
-
-    private static void requireRange(String name, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(
-                    name + " must be from " + min + " to " + max + "; was " + value);
+            throw new IllegalArgumentException(setting.variable() + " must not be blank");
         }
     }
 
     private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+        return value.isBlank() ? null : value.trim();
     }
 }

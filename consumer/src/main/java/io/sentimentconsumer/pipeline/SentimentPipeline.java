@@ -193,7 +193,7 @@ public final class SentimentPipeline implements AutoCloseable {
         }
         List<PostInFlight> posts = delivery != null ? delivery.posts() : unreached(records);
         List<RecordOutcome> outcomes = new ArrayList<>(posts.size());
-        RecordCounts.Tally tally = RecordCounts.tally();
+        RecordCounts.Builder tally = RecordCounts.builder();
         Map<String, Integer> invalidByReason = new TreeMap<>();
         for (PostInFlight post : posts) {
             RecordOutcome outcome = post.outcome();
@@ -208,27 +208,27 @@ public final class SentimentPipeline implements AutoCloseable {
         }
         InvocationReport.Pacing pacing = new InvocationReport.Pacing(gate.slotWaitMillis(), gate.retryWaitMillis(),
                 gate.concurrencyLimit(), deadlineReached);
-        return new InvocationReport(outcomes, tally.counts(), tracker.totals(), tracker.calls(), records.size(),
+        return new InvocationReport(outcomes, tally.build(), tracker.totals(), tracker.calls(), records.size(),
                 pacing, invalidByReason, 0);
     }
 
     /** Each record once; a reused outcome was counted by the delivery that produced it. */
-    private static void count(RecordCounts.Tally tally, PostInFlight post, RecordOutcome outcome) {
+    private static void count(RecordCounts.Builder tally, PostInFlight post, RecordOutcome outcome) {
         if (post.reused()) {
-            tally.reused();
+            tally.reused(1);
             return;
         }
         switch (outcome.kind()) {
             case SCORED -> {
                 switch (outcome.label()) {
-                    case POSITIVE -> tally.positive();
-                    case NEGATIVE -> tally.negative();
-                    case NEUTRAL -> tally.neutral();
+                    case POSITIVE -> tally.positive(1);
+                    case NEGATIVE -> tally.negative(1);
+                    case NEUTRAL -> tally.neutral(1);
                 }
             }
-            case UNSCORED -> tally.unscored();
-            case INVALID -> tally.invalid();
-            case HANDED_BACK -> tally.handedBack();
+            case UNSCORED -> tally.unscored(1);
+            case INVALID -> tally.invalid(1);
+            case HANDED_BACK -> tally.handedBack(1);
         }
     }
 

@@ -4,6 +4,7 @@ import static io.sentimentconsumer.account.Prices.CLAUDE_3_HAIKU;
 import static io.sentimentconsumer.account.Prices.NOVA_MICRO;
 import static io.sentimentconsumer.account.Prices.novaMicro;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +42,13 @@ class CallLedgerTest {
 
     /** Records a first call of {@code batch} that took one attempt. */
     private static CallRecord record(CallLedger tracker, int batch, int posts, TokenUsage usage) {
-        return tracker.record(batch, false, posts, usage, 731.585, 702L, "end_turn", new Attempts(1, 0, 0, 0));
+        return tracker.record(batch, false, posts, endOfTurn(usage, 731.585, 702L, new Attempts(1, 0, 0, 0)));
+    }
+
+    /** A call that ended its turn normally. */
+    private static CallReceipt endOfTurn(TokenUsage usage, double durationMillis, Long latencyMillis,
+                                         Attempts attempts) {
+        return new CallReceipt(usage, "end_turn", durationMillis, latencyMillis, attempts);
     }
 
     @Test
@@ -58,8 +65,8 @@ class CallLedgerTest {
     void logsTheCallLineAsMessageWithTheSameFiguresAsFields() {
         CallLedger tracker = novaMicroTracker();
 
-        CallRecord call = tracker.record(2, true, 7, new TokenUsage(1234, 567, 300, 40), 731.585, 702L,
-                "max_tokens", new Attempts(3, 2, 0, 0));
+        CallRecord call = tracker.record(2, true, 7, new CallReceipt(new TokenUsage(1234, 567, 300, 40),
+                "max_tokens", 731.585, 702L, new Attempts(3, 2, 0, 0)));
 
         JsonNode line = out.documents().get(0);
         assertThat(line.get("level").asText()).isEqualTo("INFO");
@@ -116,7 +123,7 @@ class CallLedgerTest {
                 new TokenUsage(1500, 612, 0, 120));
         BigDecimal expectedCost = BigDecimal.ZERO;
         for (int i = 0; i < usages.size(); i++) {
-            tracker.record(i + 1, false, 20 + i, usages.get(i), 500, null, "end_turn", new Attempts(2, 1, 0, 0));
+            tracker.record(i + 1, false, 20 + i, endOfTurn(usages.get(i), 500, null, new Attempts(2, 1, 0, 0)));
             expectedCost = expectedCost.add(novaMicro().cost(usages.get(i)).orElseThrow());
         }
 
@@ -149,7 +156,7 @@ class CallLedgerTest {
         CallLedger tracker = novaMicroTracker();
 
         record(tracker, 1, 25, EXAMPLE_USAGE);
-        tracker.record(1, true, 4, new TokenUsage(300, 50, 0, 0), 200, null, "end_turn", new Attempts(1, 0, 0, 0));
+        tracker.record(1, true, 4, endOfTurn(new TokenUsage(300, 50, 0, 0), 200, null, new Attempts(1, 0, 0, 0)));
 
         CallTotals totals = tracker.totals();
         assertThat(totals.apiCalls()).isEqualTo(2);
@@ -195,7 +202,7 @@ class CallLedgerTest {
     void callsWithoutUsageAndFailedCallsCountAttemptsButAreNoApiCalls() {
         CallLedger tracker = novaMicroTracker();
 
-        tracker.record(1, false, 25, EXAMPLE_USAGE, 731.585, 702L, "end_turn", new Attempts(2, 1, 0, 0));
+        tracker.record(1, false, 25, endOfTurn(EXAMPLE_USAGE, 731.585, 702L, new Attempts(2, 1, 0, 0)));
         tracker.recordWithoutUsage(2, new Attempts(1, 0, 0, 0));
         tracker.recordWithoutUsage(3, new Attempts(3, 2, 0, 0));
         tracker.recordFailure(new Attempts(4, 4, 0, 0));
@@ -210,6 +217,16 @@ class CallLedgerTest {
         assertThat(totals.postsAnalyzed()).isEqualTo(25);
         assertThat(totals.costUsd()).isEqualByComparingTo("0.00012257");
         assertThat(tracker.calls()).hasSize(1);
+    }
+
+    @Test
+    void aCallWithoutUsageIsNoCallWithUsage() {
+        CallLedger tracker = novaMicroTracker();
+
+        assertThatThrownBy(() -> tracker.record(1, false, 25, endOfTurn(null, 1, null, Attempts.ONE)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("recordWithoutUsage");
+        assertThat(out.documents()).isEmpty();
+        assertThat(tracker.totals().apiCalls()).isZero();
     }
 
     @Test
@@ -228,11 +245,12 @@ class CallLedgerTest {
     void listsCallsInBatchOrderWithTheFollowUpAfterTheFirstCall() {
         CallLedger tracker = novaMicroTracker();
 
-        tracker.record(3, true, 2, EXAMPLE_USAGE, 1, null, "end_turn", new Attempts(1, 0, 0, 0));
-        tracker.record(1, true, 5, EXAMPLE_USAGE, 1, null, "end_turn", new Attempts(1, 0, 0, 0));
-        tracker.record(2, false, 25, EXAMPLE_USAGE, 1, null, "end_turn", new Attempts(1, 0, 0, 0));
-        tracker.record(3, false, 25, EXAMPLE_USAGE, 1, null, "end_turn", new Attempts(1, 0, 0, 0));
-        tracker.record(1, false, 25, EXAMPLE_USAGE, 1, null, "end_turn", new Attempts(1, 0, 0, 0));
+        CallReceipt quick = endOfTurn(EXAMPLE_USAGE, 1, null, new Attempts(1, 0, 0, 0));
+        tracker.record(3, true, 2, quick);
+        tracker.record(1, true, 5, quick);
+        tracker.record(2, false, 25, quick);
+        tracker.record(3, false, 25, quick);
+        tracker.record(1, false, 25, quick);
 
         assertThat(tracker.calls())
                 .extracting(CallRecord::batch, CallRecord::followUp)
@@ -263,8 +281,10 @@ class CallLedgerTest {
                     start.await();
                     for (int i = 0; i < callsPerThread; i++) {
                         int batch = thread * callsPerThread + i + 1;
-                        tracker.record(batch, false, 25, EXAMPLE_USAGE, 731.585, 702L, "end_turn", new Attempts(1, 0, 0, 0));
-                        tracker.record(batch, true, 2, new TokenUsage(100, 10, 0, 0), 100, 90L, "end_turn", new Attempts(2, 1, 0, 0));
+                        tracker.record(batch, false, 25,
+                                endOfTurn(EXAMPLE_USAGE, 731.585, 702L, new Attempts(1, 0, 0, 0)));
+                        tracker.record(batch, true, 2,
+                                endOfTurn(new TokenUsage(100, 10, 0, 0), 100, 90L, new Attempts(2, 1, 0, 0)));
                     }
                     return null;
                 }));

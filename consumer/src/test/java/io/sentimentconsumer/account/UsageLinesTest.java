@@ -42,7 +42,7 @@ class UsageLinesTest {
         CallLedger tracker = new CallLedger(NOVA_MICRO, Optional.of(novaMicro()), false,
                 new EventLog(new PrintStream(OutputStream.nullOutputStream()), EventLog.Format.JSON));
         for (int batch = 1; batch <= 3; batch++) {
-            tracker.record(batch, false, 25, EXAMPLE_USAGE, 731.59, 700L, "end_turn", Attempts.ONE);
+            tracker.record(batch, false, 25, new CallReceipt(EXAMPLE_USAGE, "end_turn", 731.59, 700L, Attempts.ONE));
         }
 
         // 3 × $0.00012257 = $0.00036771, printed half-up as $0.000368.
@@ -94,8 +94,10 @@ class UsageLinesTest {
 
     @Test
     void summaryLineShowsCacheTokensOnlyWhenThereAreSome() {
-        CallTotals cached = new CallTotals(new TokenUsage(100, 50, 0, 30), 1, 2, new BigDecimal("0.00001"), 0, 0, 0, 1, 0);
-        CallTotals plain = new CallTotals(new TokenUsage(100, 50, 0, 0), 1, 2, new BigDecimal("0.00001"), 0, 0, 0, 1, 0);
+        CallTotals.Builder oneCall = CallTotals.builder().apiCalls(1).postsAnalyzed(2)
+                .costUsd(new BigDecimal("0.00001")).attempts(Attempts.ONE);
+        CallTotals cached = oneCall.usage(new TokenUsage(100, 50, 0, 30)).build();
+        CallTotals plain = oneCall.usage(new TokenUsage(100, 50, 0, 0)).build();
 
         assertThat(UsageLines.summary("Worker token summary", cached, false)).isEqualTo(
                 "Worker token summary: Total tokens: 180 (Input: 100, Output: 50, Cache read: 0, Cache write: 30), "
@@ -107,7 +109,8 @@ class UsageLinesTest {
 
     @Test
     void estimatedCountsAreMarkedInBothLines() {
-        CallTotals totals = new CallTotals(EXAMPLE_USAGE, 1, 25, new BigDecimal("0.00012257"), 0, 0, 0, 1, 0);
+        CallTotals totals = CallTotals.builder().usage(EXAMPLE_USAGE).apiCalls(1).postsAnalyzed(25)
+                .costUsd(new BigDecimal("0.00012257")).attempts(Attempts.ONE).build();
 
         assertThat(UsageLines.call(novaMicroCall(EXAMPLE_USAGE, 25, 731.59), true))
                 .startsWith("Bedrock API token usage (estimated): Input tokens: 1234,");
@@ -117,7 +120,8 @@ class UsageLinesTest {
 
     @Test
     void missingCostIsPrintedAsUnpriced() {
-        CallTotals totals = new CallTotals(EXAMPLE_USAGE, 1, 25, null, 1, 0, 0, 1, 0);
+        CallTotals totals = CallTotals.builder().usage(EXAMPLE_USAGE).apiCalls(1).postsAnalyzed(25).costUsd(null)
+                .unpricedCalls(1).attempts(Attempts.ONE).build();
 
         assertThat(UsageLines.call(call(EXAMPLE_USAGE, 25, 731.59, null), false))
                 .endsWith(", Estimated cost: unpriced");
@@ -127,7 +131,7 @@ class UsageLinesTest {
 
     @Test
     void tokensPerPostOfNoPostsIsZero() {
-        CallTotals none = new CallTotals(TokenUsage.ZERO, 0, 0, BigDecimal.ZERO, 0, 0, 0, 0, 0);
+        CallTotals none = CallTotals.builder().build();
 
         assertThat(UsageLines.perPost(1801, 0)).isEqualByComparingTo("0").hasToString("0.00");
         assertThat(UsageLines.call(call(new TokenUsage(40, 0, 0, 0), 0, 1, BigDecimal.ZERO), false))

@@ -3,6 +3,8 @@ package io.sentimentconsumer.analyze;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentimentconsumer.account.Attempts;
+import io.sentimentconsumer.account.CallReceipt;
+import io.sentimentconsumer.account.TokenUsage;
 import io.sentimentconsumer.testing.Polling;
 import java.time.Duration;
 import java.util.concurrent.FutureTask;
@@ -25,7 +27,7 @@ class CallGateTest {
 
         assertThat(enter(gate)).as("the first call of the invocation").isTrue();
         assertThat(enter(gate)).as("a second call while the first is out").isFalse();
-        gate.exit(Attempts.ONE, 200.0);
+        gate.answered(new CallReceipt(new TokenUsage(900, 100, 0, 0), "end_turn", 200.0, 180L, Attempts.ONE));
 
         assertThat(latency.expectedMillis()).isEqualTo(200.0);
         assertThat(enter(gate)).as("a call after the estimate was refreshed").isTrue();
@@ -39,7 +41,7 @@ class CallGateTest {
         CallGate first = gate(concurrency, latency, 10_000);
 
         assertThat(enter(first)).isTrue();
-        first.exit(Attempts.ONE, null);
+        first.failed(Attempts.ONE);
 
         assertThat(latency.expectedMillis()).isEqualTo(60_000.0);
         assertThat(enter(first)).as("the same invocation again").isFalse();

@@ -1,6 +1,7 @@
 package io.sentimentconsumer.kcl;
 
 import io.sentimentconsumer.account.Attempts;
+import io.sentimentconsumer.account.CallReceipt;
 import io.sentimentconsumer.account.TokenUsage;
 import io.sentimentconsumer.analyze.ModelCallException;
 import io.sentimentconsumer.analyze.ModelReply;
@@ -108,6 +109,6 @@ final class LifecycleModel implements SentimentModel {
             billed = billed.plus(usage);
             answered++;
         }
-        return new ModelReply(answer.toString(), usage, "end_turn", 5, 4L, Attempts.ONE);
+        return new ModelReply(answer.toString(), new CallReceipt(usage, "end_turn", 5, 4L, Attempts.ONE));
     }
 }

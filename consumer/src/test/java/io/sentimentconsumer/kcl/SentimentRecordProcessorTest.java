@@ -3,6 +3,7 @@ package io.sentimentconsumer.kcl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentimentconsumer.account.Attempts;
+import io.sentimentconsumer.account.CallReceipt;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sentimentconsumer.account.TokenUsage;
 import io.sentimentconsumer.events.LogEvent;
@@ -85,8 +86,8 @@ class SentimentRecordProcessorTest {
                 for (int n = 1; n <= lines; n++) {
                     answer.append(n).append("|0.5\n");
                 }
-                return new ModelReply(answer.toString(), new TokenUsage(lines * 30, lines * 6, 0, 0), "end_turn",
-                        10, 9L, Attempts.ONE);
+                return new ModelReply(answer.toString(), new CallReceipt(new TokenUsage(lines * 30, lines * 6, 0, 0),
+                        "end_turn", 10, 9L, Attempts.ONE));
             }
         };
     }

@@ -82,18 +82,19 @@ class LexiconSentimentModelTest {
     void reportsOneUnthrottledAttemptThatEndedItsTurn() {
         ModelReply reply = model.converse(PromptContract.request(POSTS), TIMEOUT);
 
-        assertThat(reply.stopReason()).isEqualTo("end_turn");
-        assertThat(reply.attempts()).isEqualTo(new Attempts(1, 0, 0, 0));
-        assertThat(reply.latencyMillis()).isNull();
-        assertThat(reply.durationMillis()).isNotNegative();
-        assertThat(reply.usage().hasCacheTokens()).isFalse();
+        assertThat(reply.receipt().stopReason()).isEqualTo("end_turn");
+        assertThat(reply.receipt().attempts()).isEqualTo(new Attempts(1, 0, 0, 0));
+        assertThat(reply.receipt().latencyMillis()).isNull();
+        assertThat(reply.receipt().durationMillis()).isNotNegative();
+        assertThat(reply.receipt().usage().hasCacheTokens()).isFalse();
     }
 
     @Test
     void countsOutputTokensWithTheTokenizer() {
         ModelReply reply = model.converse(PromptContract.request(POSTS), TIMEOUT);
 
-        assertThat(reply.usage().outputTokens()).isEqualTo(O200K.countTokensOrdinary(reply.text())).isPositive();
+        assertThat(reply.receipt().usage().outputTokens()).isEqualTo(O200K.countTokensOrdinary(reply.text()))
+                .isPositive();
     }
 
     @Test
@@ -102,7 +103,7 @@ class LexiconSentimentModelTest {
             ModelRequest request = PromptContract.request(posts);
             long counted = O200K.countTokensOrdinary(request.system()) + O200K.countTokensOrdinary(request.userMessage());
 
-            long overhead = model.converse(request, TIMEOUT).usage().inputTokens() - counted;
+            long overhead = model.converse(request, TIMEOUT).receipt().usage().inputTokens() - counted;
 
             assertThat(overhead).isEqualTo(2L * TokenEstimator.FRAMING_TOKENS_PER_MESSAGE).isPositive();
         }
@@ -124,7 +125,7 @@ class LexiconSentimentModelTest {
         ModelReply reply = model.converse(PromptContract.request(List.of("<|endoftext|> good")), TIMEOUT);
 
         assertThat(reply.text()).isEqualTo("1|0.44");
-        assertThat(reply.usage().inputTokens()).isGreaterThan(inputTokens(List.of("good")));
+        assertThat(reply.receipt().usage().inputTokens()).isGreaterThan(inputTokens(List.of("good")));
     }
 
     @Test
@@ -135,7 +136,7 @@ class LexiconSentimentModelTest {
         ModelReply second = new LexiconSentimentModel().converse(request, TIMEOUT);
 
         assertThat(second.text()).isEqualTo(first.text());
-        assertThat(second.usage()).isEqualTo(first.usage());
+        assertThat(second.receipt().usage()).isEqualTo(first.receipt().usage());
     }
 
     @Test
@@ -162,7 +163,7 @@ class LexiconSentimentModelTest {
             for (Future<List<ModelReply>> future : futures) {
                 for (ModelReply reply : future.get(30, TimeUnit.SECONDS)) {
                     assertThat(reply.text()).isEqualTo(expected.text());
-                    assertThat(reply.usage()).isEqualTo(expected.usage());
+                    assertThat(reply.receipt().usage()).isEqualTo(expected.receipt().usage());
                 }
             }
         } finally {
@@ -171,7 +172,7 @@ class LexiconSentimentModelTest {
     }
 
     private long inputTokens(List<String> posts) {
-        TokenUsage usage = model.converse(PromptContract.request(posts), TIMEOUT).usage();
+        TokenUsage usage = model.converse(PromptContract.request(posts), TIMEOUT).receipt().usage();
         return usage.inputTokens();
     }
 }

@@ -3,12 +3,19 @@ package io.sentimentconsumer.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sentimentconsumer.events.MetricsSink;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Settings come from the environment with documented defaults; bad ones fail at start-up, by name. */
 class ConsumerConfigTest {
+
+    private static final Map<String, String> EVERY_SETTING = Map.of(
+            "BEDROCK_MODEL_ID", "us.amazon.nova-micro-v1:0", "BEDROCK_REGION", "eu-west-1",
+            "BATCH_SIZE", "50", "BEDROCK_CONCURRENCY", "8", "MAX_POST_CHARS", "280",
+            "METRICS_SINK", "CloudWatch", "METRICS_NAMESPACE", "Team/Sentiment", "ENVIRONMENT", "production",
+            "PRICE_TABLE_FILE", "/opt/prices.json", "DEADLINE_MARGIN_MS", "3000");
 
     @Test
     void hasTheDocumentedDefaults() {
@@ -20,23 +27,52 @@ class ConsumerConfigTest {
         assertThat(config.batchSize()).isEqualTo(25);
         assertThat(config.concurrency()).isEqualTo(4);
         assertThat(config.maxPostChars()).isEqualTo(1000);
-        assertThat(config.metricsSink()).isEqualTo(ConsumerConfig.MetricsSink.EMF);
+        assertThat(config.metricsSink()).isEqualTo(MetricsSink.EMF);
         assertThat(config.metricsNamespace()).isEqualTo("SentimentAnalysis/Bedrock");
         assertThat(config.environment()).isEqualTo("dev");
         assertThat(config.priceTableFile()).isNull();
         assertThat(config.deadlineMarginMillis()).isEqualTo(2000);
+        assertThat(ConsumerConfig.defaults()).isEqualTo(config);
     }
 
     @Test
     void readsEverySetting() {
-        ConsumerConfig config = ConsumerConfig.fromEnvironment(Map.of(
-                "BEDROCK_MODEL_ID", "us.amazon.nova-micro-v1:0", "BEDROCK_REGION", "eu-west-1",
-                "BATCH_SIZE", "50", "BEDROCK_CONCURRENCY", "8", "MAX_POST_CHARS", "280",
-                "METRICS_SINK", "CloudWatch", "METRICS_NAMESPACE", "Team/Sentiment", "ENVIRONMENT", "production",
-                "PRICE_TABLE_FILE", "/opt/prices.json", "DEADLINE_MARGIN_MS", "3000"));
+        ConsumerConfig config = ConsumerConfig.fromEnvironment(EVERY_SETTING);
 
         assertThat(config).isEqualTo(new ConsumerConfig("us.amazon.nova-micro-v1:0", "eu-west-1", 50, 8, 280,
-                ConsumerConfig.MetricsSink.CLOUDWATCH, "Team/Sentiment", "production", Path.of("/opt/prices.json"), 3000));
+                MetricsSink.CLOUDWATCH, "Team/Sentiment", "production", Path.of("/opt/prices.json"), 3000));
+    }
+
+    @Test
+    void blankVariablesCountAsUnset() {
+        ConsumerConfig config = ConsumerConfig.fromEnvironment(Map.of("BEDROCK_MODEL_ID", " ", "BATCH_SIZE", "",
+                "PRICE_TABLE_FILE", "  ", "DEADLINE_MARGIN_MS", " "));
+
+        assertThat(config).isEqualTo(ConsumerConfig.defaults());
+    }
+
+    @Test
+    void aRuntimesOwnDefaultGivesWayToTheEnvironmentAndAnOptionToBoth() {
+        ConsumerConfig.Builder commandDefaults = ConsumerConfig.builder().metricsSink(MetricsSink.CLOUDWATCH);
+
+        assertThat(commandDefaults.variables(Map.of()).build().metricsSink()).isEqualTo(MetricsSink.CLOUDWATCH);
+        ConsumerConfig fromEnvironment = commandDefaults.variables(Map.of("METRICS_SINK", "emf")).build();
+        assertThat(fromEnvironment.metricsSink()).isEqualTo(MetricsSink.EMF);
+        assertThat(fromEnvironment.toBuilder().metricsSink(MetricsSink.NONE).build().metricsSink())
+                .isEqualTo(MetricsSink.NONE);
+    }
+
+    @Test
+    void anOptionReplacesOneValueAndKeepsTheRest() {
+        ConsumerConfig config = ConsumerConfig.fromEnvironment(EVERY_SETTING);
+
+        ConsumerConfig overlaid = config.toBuilder().batchSize(10).modelId("amazon.nova-lite-v1:0").build();
+
+        assertThat(overlaid.batchSize()).isEqualTo(10);
+        assertThat(overlaid.modelId()).isEqualTo("amazon.nova-lite-v1:0");
+        assertThat(overlaid.concurrency()).isEqualTo(8);
+        assertThat(overlaid.priceTableFile()).isEqualTo(Path.of("/opt/prices.json"));
+        assertThat(config.toBuilder().build()).isEqualTo(config);
     }
 
     @Test
@@ -51,5 +87,13 @@ class ConsumerConfigTest {
                 .hasMessage("METRICS_SINK must be one of emf, cloudwatch, none; was 'prometheus'");
         assertThatThrownBy(() -> ConsumerConfig.fromEnvironment(Map.of("ENVIRONMENT", " ")))
                 .hasMessage("ENVIRONMENT must not be blank");
+    }
+
+    @Test
+    void anOptionIsCheckedLikeTheVariableItReplaces() {
+        assertThatThrownBy(() -> ConsumerConfig.defaults().toBuilder().batchSize(201).build())
+                .hasMessage("BATCH_SIZE must be from 1 to 200; was 201");
+        assertThatThrownBy(() -> ConsumerConfig.defaults().toBuilder().deadlineMarginMillis(-1).build())
+                .hasMessage("DEADLINE_MARGIN_MS must be from 0 to 600000; was -1");
     }
 }

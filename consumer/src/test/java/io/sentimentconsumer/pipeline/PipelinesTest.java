@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sentimentconsumer.account.Attempts;
+import io.sentimentconsumer.account.CallReceipt;
 import io.sentimentconsumer.account.TokenUsage;
 import io.sentimentconsumer.analyze.InstantModel;
 import io.sentimentconsumer.analyze.ModelReply;
@@ -49,8 +50,8 @@ class PipelinesTest {
 
             @Override
             public ModelReply converse(ModelRequest request, Duration timeout) {
-                return new ModelReply(answers.converse(request, timeout).text(), new TokenUsage(1000, 100, 0, 0),
-                        "end_turn", 1.0, 1L, Attempts.ONE);
+                return new ModelReply(answers.converse(request, timeout).text(),
+                        new CallReceipt(new TokenUsage(1000, 100, 0, 0), "end_turn", 1.0, 1L, Attempts.ONE));
             }
         };
     }

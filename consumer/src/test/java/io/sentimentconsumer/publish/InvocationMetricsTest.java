@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class InvocationMetricsTest {
 
-    private static final RecordCounts COUNTS = new RecordCounts(30, 12, 9, 4, 2, 1, 2, 0, 0);
-    private static final RecordCounts NO_RECORDS = new RecordCounts(0, 0, 0, 0, 0, 0, 0, 0, 0);
+    private static final RecordCounts COUNTS = Invocations.COUNTS;
+    private static final RecordCounts NO_RECORDS = RecordCounts.builder().build();
     private static final List<String> PER_INVOCATION = List.of(
             "PositivePosts", "NegativePosts", "NeutralPosts", "UnscoredPosts", "InvalidRecords", "HandedBackRecords",
             "BedrockThrottles");
@@ -26,8 +26,8 @@ class InvocationMetricsTest {
     }
 
     private static CallTotals totals(int unpricedCalls) {
-        return new CallTotals(TokenUsage.ZERO, 0, 0, unpricedCalls == 0 ? BigDecimal.ZERO : null, unpricedCalls,
-                0, 0, 0, 0);
+        return CallTotals.builder().costUsd(unpricedCalls == 0 ? BigDecimal.ZERO : null).unpricedCalls(unpricedCalls)
+                .build();
     }
 
     private static List<String> names(List<Measurement> measurements) {
@@ -141,7 +141,7 @@ class InvocationMetricsTest {
 
     @Test
     void measuresTheInvocationsThrottledAttempts() {
-        CallTotals throttled = new CallTotals(TokenUsage.ZERO, 0, 0, BigDecimal.ZERO, 0, 0, 1, 5, 3);
+        CallTotals throttled = CallTotals.builder().failedCalls(1).attempts(new Attempts(5, 3, 0, 0)).build();
 
         assertThat(InvocationMetrics.of(List.of(), throttled, COUNTS))
                 .filteredOn(m -> m.name().equals("BedrockThrottles"))
@@ -167,8 +167,10 @@ class InvocationMetricsTest {
                 700, 650L, "end_turn", new Attempts(3, 1, 1, 120));
         CallRecord unpriced = new CallRecord(2, false, 25, new TokenUsage(1000, 200, 0, 0), null, 700, 650L,
                 "end_turn", Attempts.ONE);
-        CallTotals totals = new CallTotals(TokenUsage.ZERO, 2, 50, null, 1, 0, 0, 4, 1, 1);
-        RecordCounts counts = new RecordCounts(60, 10, 10, 10, 5, 5, 5, 0, 0, 15);
+        CallTotals totals = CallTotals.builder().apiCalls(2).postsAnalyzed(50).costUsd(null).unpricedCalls(1)
+                .attempts(new Attempts(4, 1, 1, 0)).build();
+        RecordCounts counts = RecordCounts.builder().positive(10).negative(10).neutral(10).unscored(5).invalid(5)
+                .handedBack(5).reused(15).build();
 
         List<String> published = names(InvocationMetrics.of(List.of(call, unpriced), totals, counts));
 

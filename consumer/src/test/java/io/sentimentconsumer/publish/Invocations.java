@@ -28,7 +28,9 @@ final class Invocations {
     private static final ModelPrice NOVA_MICRO = PriceTable.bundled()
             .lookup(PriceKey.of("amazon.nova-micro-v1:0", "us-east-1", ServiceTier.DEFAULT)).found().orElseThrow();
 
-    static final RecordCounts COUNTS = new RecordCounts(30, 12, 9, 4, 2, 1, 2, 0, 0);
+    /** 30 records: 25 scored, 2 unscored, 1 invalid, 2 handed back. */
+    static final RecordCounts COUNTS = RecordCounts.builder().positive(12).negative(9).neutral(4).unscored(2)
+            .invalid(1).handedBack(2).build();
 
     private Invocations() {}
 
@@ -43,7 +45,8 @@ final class Invocations {
             BigDecimal cost = NOVA_MICRO.cost(usage).orElseThrow();
             records.add(new CallRecord(i + 1, false, 25, usage, cost, 700 + i * step * 0.25, 650L, "end_turn", Attempts.ONE));
         }
-        CallTotals totals = new CallTotals(TokenUsage.ZERO, calls, 25 * calls, BigDecimal.ZERO, 0, 0, 0, calls, 0);
+        CallTotals totals = CallTotals.builder().apiCalls(calls).postsAnalyzed(25 * calls)
+                .attempts(new Attempts(calls, 0, 0, 0)).build();
         return InvocationMetrics.of(records, totals, COUNTS);
     }
 

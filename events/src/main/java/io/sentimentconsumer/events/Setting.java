@@ -1,9 +1,9 @@
 package io.sentimentconsumer.events;
 
 /**
- * The consumer's settings, as environment variables, with their defaults written once: the consumer reads them
- * (its configuration) and the CDK app takes its parameters' defaults from them, so a deployed function and a local
- * run start from the same values.
+ * The consumer's settings, as environment variables, with their defaults and allowed ranges written once: the
+ * consumer reads them (its configuration) and the CDK app takes its parameters' defaults and checks from them, so a
+ * deployed function and a local run start from the same values and refuse the same ones.
  */
 public enum Setting {
     BEDROCK_MODEL_ID(Setting.DEFAULT_MODEL_ID),
@@ -15,23 +15,40 @@ public enum Setting {
     BEDROCK_INFERENCE_PROFILE_ARN(null),
     /** Default: the SDK's region ({@code AWS_REGION}). */
     BEDROCK_REGION(null),
-    BATCH_SIZE("25"),
-    BEDROCK_CONCURRENCY("4"),
-    MAX_POST_CHARS("1000"),
+    BATCH_SIZE("25", 1, 200),
+    BEDROCK_CONCURRENCY("4", 1, 64),
+    MAX_POST_CHARS("1000", 1, 100_000),
     METRICS_SINK("emf"),
     METRICS_NAMESPACE("SentimentAnalysis/Bedrock"),
     ENVIRONMENT("dev"),
     /** Default: the bundled price table. */
     PRICE_TABLE_FILE(null),
-    DEADLINE_MARGIN_MS("2000");
+    DEADLINE_MARGIN_MS("2000", 0, 600_000),
+    /** The worker's only: how often it writes its cumulative summary, in seconds ({@code 60}, {@code 60s}) or ms. */
+    SUMMARY_INTERVAL("60s");
 
     /** The default model, as a constant for annotations and help texts. */
     public static final String DEFAULT_MODEL_ID = "amazon.nova-micro-v1:0";
 
     private final String defaultValue;
+    private final Range range;
 
     Setting(String defaultValue) {
         this.defaultValue = defaultValue;
+        this.range = null;
+    }
+
+    Setting(String defaultValue, int min, int max) {
+        this.defaultValue = defaultValue;
+        this.range = new Range(min, max);
+    }
+
+    /** The values an integer setting allows, both ends included. */
+    public record Range(int min, int max) {
+
+        public boolean contains(int value) {
+            return value >= min && value <= max;
+        }
     }
 
     /** The environment variable's name. */
@@ -46,5 +63,13 @@ public enum Setting {
 
     public int defaultInt() {
         return Integer.parseInt(defaultValue);
+    }
+
+    /** The values an integer setting allows. */
+    public Range range() {
+        if (range == null) {
+            throw new IllegalStateException(name() + " is not an integer setting: it has no range");
+        }
+        return range;
     }
 }

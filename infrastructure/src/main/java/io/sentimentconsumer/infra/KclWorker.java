@@ -1,9 +1,9 @@
 package io.sentimentconsumer.infra;
 
+import io.sentimentconsumer.events.MetricsSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -147,8 +147,7 @@ public final class KclWorker extends Construct {
                         .build())
                 .taskRole(taskRole)
                 .build();
-        Map<String, String> env = new LinkedHashMap<>(SentimentConsumerStack.consumerEnvironment(p, profile));
-        env.put("METRICS_SINK", "cloudwatch");
+        Map<String, String> env = SentimentConsumerStack.consumerEnvironment(p, MetricsSink.CLOUDWATCH, profile);
         task.addContainer("Worker", ContainerDefinitionOptions.builder()
                 .image(ContainerImage.fromAsset(context.toAbsolutePath().toString(), AssetImageProps.builder()
                         .file(DOCKERFILE)
@@ -157,7 +156,7 @@ public final class KclWorker extends Construct {
                         .platform(Platform.LINUX_ARM64)
                         .build()))
                 .command(List.of("worker", "--stream", stream.getStreamName(), "--application", application,
-                        "--metrics", "cloudwatch", "--log-format", "json"))
+                        "--metrics", MetricsSink.CLOUDWATCH.id(), "--log-format", "json"))
                 .environment(env)
                 .logging(LogDriver.awsLogs(AwsLogDriverProps.builder()
                         .logGroup(logGroup).streamPrefix("worker").build()))

@@ -3,6 +3,7 @@ package io.sentimentconsumer.infra;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.cdklabs.cdknag.RegexAppliesTo;
+import io.sentimentconsumer.events.MetricsSink;
 import io.sentimentconsumer.events.Setting;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
@@ -177,13 +178,12 @@ public final class SentimentConsumerStack extends Stack {
         if (bedrockAccess(p).isGlobalProfile()) {
             NagSuppressions.addResourceSuppressions(role, List.of(globalProfileSuppression()), true);
         }
-        if (settings.metricsSink() == StackParameters.MetricsSink.CLOUDWATCH) {
+        if (settings.metricsSink() == MetricsSink.CLOUDWATCH) {
             role.addToPrincipalPolicy(putMetricData(List.of(p.consumer().metricsNamespace())));
             NagSuppressions.addResourceSuppressions(role, List.of(putMetricDataSuppression()), true);
         }
 
-        Map<String, String> env = new LinkedHashMap<>(consumerEnvironment(p, profile));
-        env.put("METRICS_SINK", settings.metricsSink().name().toLowerCase(java.util.Locale.ROOT));
+        Map<String, String> env = consumerEnvironment(p, settings.metricsSink(), profile);
 
         Function fn = Function.Builder.create(this, "Function")
                 .functionName(p.functionName())
@@ -208,20 +208,22 @@ public final class SentimentConsumerStack extends Stack {
     }
 
     /**
-     * The consumer's settings (README, "Configuration") as environment variables; the sink is per runtime. The
+     * The consumer's settings (README, "Configuration") as environment variables, with the runtime's sink. The
      * model id stays the configured one (the {@code ModelId} dimension and the price key) beside the profile's ARN.
      */
-    static Map<String, String> consumerEnvironment(StackParameters p, Optional<ApplicationProfile> profile) {
+    static Map<String, String> consumerEnvironment(StackParameters p, MetricsSink sink,
+                                                   Optional<ApplicationProfile> profile) {
         StackParameters.Consumer consumer = p.consumer();
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("BEDROCK_MODEL_ID", consumer.modelId());
+        env.put(Setting.BEDROCK_MODEL_ID.variable(), consumer.modelId());
         profile.ifPresent(pr -> env.put(Setting.BEDROCK_INFERENCE_PROFILE_ARN.variable(), pr.arn()));
-        consumer.bedrockRegion().ifPresent(r -> env.put("BEDROCK_REGION", r));
-        env.put("BATCH_SIZE", String.valueOf(consumer.batchSize()));
-        env.put("BEDROCK_CONCURRENCY", String.valueOf(consumer.bedrockConcurrency()));
-        env.put("MAX_POST_CHARS", String.valueOf(consumer.maxPostChars()));
-        env.put("METRICS_NAMESPACE", consumer.metricsNamespace());
-        env.put("ENVIRONMENT", p.environment());
+        consumer.bedrockRegion().ifPresent(r -> env.put(Setting.BEDROCK_REGION.variable(), r));
+        env.put(Setting.BATCH_SIZE.variable(), String.valueOf(consumer.batchSize()));
+        env.put(Setting.BEDROCK_CONCURRENCY.variable(), String.valueOf(consumer.bedrockConcurrency()));
+        env.put(Setting.MAX_POST_CHARS.variable(), String.valueOf(consumer.maxPostChars()));
+        env.put(Setting.METRICS_NAMESPACE.variable(), consumer.metricsNamespace());
+        env.put(Setting.ENVIRONMENT.variable(), p.environment());
+        env.put(Setting.METRICS_SINK.variable(), sink.id());
         return env;
     }
 

@@ -1,7 +1,9 @@
 package io.sentimentconsumer.infra;
 
-import io.sentimentconsumer.events.Setting;
 import static java.util.Map.entry;
+
+import io.sentimentconsumer.events.MetricsSink;
+import io.sentimentconsumer.events.Setting;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +95,8 @@ public record StackParameters(
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    public enum MetricsSink { EMF, CLOUDWATCH }
+    /** The sinks a deployed function may use: the dashboard and the alarms read its metrics. */
+    public static final List<MetricsSink> FUNCTION_SINKS = List.of(MetricsSink.EMF, MetricsSink.CLOUDWATCH);
 
     public enum StreamCapacity { ON_DEMAND, PROVISIONED }
 
@@ -134,9 +137,9 @@ public record StackParameters(
             bedrockRegion.ifPresent(r -> require(REGION.matcher(r).matches(), "bedrockRegion", "a region name", r));
             profileRegions.forEach(r -> require(REGION.matcher(r).matches(), "bedrockProfileRegions",
                     "comma-separated region names", r));
-            range("batchSize", batchSize, 1, 200);
-            range("bedrockConcurrency", bedrockConcurrency, 1, 64);
-            range("maxPostChars", maxPostChars, 1, 100_000);
+            range("batchSize", batchSize, Setting.BATCH_SIZE.range());
+            range("bedrockConcurrency", bedrockConcurrency, Setting.BEDROCK_CONCURRENCY.range());
+            range("maxPostChars", maxPostChars, Setting.MAX_POST_CHARS.range());
             require(!metricsNamespace.isBlank() && !metricsNamespace.startsWith("AWS/"), "metricsNamespace",
                     "a custom namespace (not AWS/...)", metricsNamespace);
         }
@@ -188,7 +191,7 @@ public record StackParameters(
         }
 
         private static Function read(Context c) {
-            return new Function(Path.of(c.string("lambdaJar")), c.choice("metricsSink", MetricsSink.class),
+            return new Function(Path.of(c.string("lambdaJar")), c.choice("metricsSink", FUNCTION_SINKS),
                     c.integer("memoryMb"), c.integer("timeoutSeconds"), c.optionalInteger("reservedConcurrency"),
                     c.bool("snapStart"));
         }
@@ -333,6 +336,10 @@ public record StackParameters(
         return stream.retentionHours() - (mapping.maxRecordAgeSeconds() + 3599) / 3600;
     }
 
+    private static void range(String name, int value, Setting.Range allowed) {
+        range(name, value, allowed.min(), allowed.max());
+    }
+
     private static void range(String name, int value, int min, int max) {
         require(value >= min && value <= max, name, "from " + min + " to " + max, String.valueOf(value));
     }
@@ -393,17 +400,21 @@ public record StackParameters(
         }
 
         <E extends Enum<E>> E choice(String name, Class<E> type) {
+            return choice(name, List.of(type.getEnumConstants()));
+        }
+
+        <E extends Enum<E>> E choice(String name, List<E> allowed) {
             String v = string(name);
             String constant = v.toUpperCase(Locale.ROOT).replace('-', '_');
-            for (E e : type.getEnumConstants()) {
+            for (E e : allowed) {
                 if (e.name().equals(constant)) {
                     return e;
                 }
             }
-            List<String> allowed = Arrays.stream(type.getEnumConstants())
-                    .map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
+            List<String> spelled = allowed.stream().map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                    .toList();
             throw new IllegalArgumentException("context parameter " + name + " must be one of "
-                    + String.join(", ", allowed) + "; was '" + v + "'");
+                    + String.join(", ", spelled) + "; was '" + v + "'");
         }
 
         private static Optional<String> text(Object value) {

@@ -3,6 +3,7 @@ package io.sentimentconsumer.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sentimentconsumer.events.MetricsSink;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,7 @@ class ParametersTest {
         assertThat(p.consumer().bedrockRegion()).isEmpty();
         assertThat(p.consumer().batchSize()).isEqualTo(25);
         assertThat(p.consumer().bedrockConcurrency()).isEqualTo(4);
-        assertThat(p.function().metricsSink()).isEqualTo(StackParameters.MetricsSink.EMF);
+        assertThat(p.function().metricsSink()).isEqualTo(MetricsSink.EMF);
         assertThat(p.stream().capacity()).isEqualTo(StackParameters.StreamCapacity.ON_DEMAND);
         assertThat(p.function().memoryMb()).isEqualTo(1024);
         assertThat(p.function().timeoutSeconds()).isEqualTo(60);
@@ -83,6 +84,24 @@ class ParametersTest {
                 .hasMessageContaining("environment must be lowercase");
         assertThatThrownBy(() -> StackParameters.fromContext(Map.<String, Object>of("memoryMb", "lots")::get))
                 .hasMessage("context parameter memoryMb must be an integer; was 'lots'");
+    }
+
+    @Test
+    void aFunctionMustPublishItsMetricsForTheDashboardAndAlarms() {
+        assertThatThrownBy(() -> StackParameters.fromContext(Map.<String, Object>of("metricsSink", "none")::get))
+                .hasMessage("context parameter metricsSink must be one of emf, cloudwatch; was 'none'");
+        assertThat(StackParameters.fromContext(Map.<String, Object>of("metricsSink", "CloudWatch")::get)
+                .function().metricsSink()).isEqualTo(MetricsSink.CLOUDWATCH);
+    }
+
+    @Test
+    void theConsumersRangesAreTheConsumersOwn() {
+        assertThatThrownBy(() -> StackParameters.fromContext(Map.<String, Object>of("bedrockConcurrency", "65")::get))
+                .hasMessage("context parameter bedrockConcurrency must be from 1 to 64; was '65'");
+        assertThatThrownBy(() -> StackParameters.fromContext(Map.<String, Object>of("maxPostChars", "100001")::get))
+                .hasMessage("context parameter maxPostChars must be from 1 to 100000; was '100001'");
+        assertThat(StackParameters.fromContext(Map.<String, Object>of("batchSize", "200")::get).consumer()
+                .batchSize()).isEqualTo(200);
     }
 
     @Test
