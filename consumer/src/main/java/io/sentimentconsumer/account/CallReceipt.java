@@ -10,13 +10,22 @@ package io.sentimentconsumer.account;
  * @param durationMillis client-side wall time of the call, SDK retries included
  * @param latencyMillis  the service's own {@code metrics.latencyMs}; {@code null} when absent
  * @param attempts       the HTTP attempts the SDK made for this call
+ * @param servedTier     the service tier the response says served the call, as the service named it (a tier newer
+ *                       than this code stays itself); {@code null} when the response named none
  */
 public record CallReceipt(
         TokenUsage usage,
         String stopReason,
         double durationMillis,
         Long latencyMillis,
-        Attempts attempts) {
+        Attempts attempts,
+        String servedTier) {
+
+    /** A receipt whose response named no service tier. */
+    public CallReceipt(TokenUsage usage, String stopReason, double durationMillis, Long latencyMillis,
+                       Attempts attempts) {
+        this(usage, stopReason, durationMillis, latencyMillis, attempts, null);
+    }
 
     /** Whether the service said what the call used; without usage its tokens cannot be counted. */
     public boolean hasUsage() {

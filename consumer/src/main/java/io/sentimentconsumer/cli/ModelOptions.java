@@ -9,6 +9,7 @@ import io.sentimentconsumer.pipeline.Pipelines;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,6 +27,10 @@ final class ModelOptions {
             description = "cloudwatch (PutMetricData), emf (stdout) or none (default: METRICS_SINK, else cloudwatch)")
     MetricsSink metrics;
 
+    /** --region and --service-tier. */
+    @Mixin
+    BedrockOptions bedrock;
+
     @Option(names = "--offline", description = "score with the offline lexicon engine instead of Bedrock (local "
             + "runs without an AWS account; token figures are estimates)")
     boolean offline;
@@ -38,6 +43,7 @@ final class ModelOptions {
         ConsumerConfig.Builder config = ConsumerConfig.builder().metricsSink(MetricsSink.CLOUDWATCH).variables(env);
         Optional.ofNullable(model).ifPresent(config::modelId);
         Optional.ofNullable(metrics).ifPresent(config::metricsSink);
+        bedrock.applyTo(config);
         return config.build();
     }
 

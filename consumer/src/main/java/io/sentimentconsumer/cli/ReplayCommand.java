@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -57,6 +58,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--metrics", paramLabel = "SINK",
             description = "emf, cloudwatch or none (default: METRICS_SINK, else emf)")
     MetricsSink metrics;
+
+    /** --region and --service-tier. */
+    @Mixin
+    BedrockOptions bedrock;
 
     @Option(names = "--batch-size", paramLabel = "N", description = "posts per model call (default: BATCH_SIZE, else 25)")
     Integer batchSize;
@@ -155,6 +160,7 @@ final class ReplayCommand implements Callable<Integer> {
         ConsumerConfig.Builder config = ConsumerConfig.builder().variables(env);
         Optional.ofNullable(model).ifPresent(config::modelId);
         Optional.ofNullable(metrics).ifPresent(config::metricsSink);
+        bedrock.applyTo(config);
         Optional.ofNullable(batchSize).ifPresent(config::batchSize);
         Optional.ofNullable(concurrency).ifPresent(config::concurrency);
         return config.build();

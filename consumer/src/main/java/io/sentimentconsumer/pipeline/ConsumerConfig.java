@@ -1,5 +1,6 @@
 package io.sentimentconsumer.pipeline;
 
+import io.sentimentconsumer.account.ServiceTier;
 import io.sentimentconsumer.events.MetricsSink;
 import io.sentimentconsumer.events.Setting;
 import java.nio.file.Path;
@@ -18,14 +19,19 @@ import java.util.stream.Collectors;
  *
  * @param modelId        {@code BEDROCK_MODEL_ID}; {@code null} when not set (Lambda then uses the default model,
  *                       {@code replay} the offline engine)
+ * @param inferenceProfileArn {@code BEDROCK_INFERENCE_PROFILE_ARN}: the id sent to Converse in place of the model id
+ *                       (the deployment's application inference profile); {@code null} sends the model id
  * @param bedrockRegion  {@code BEDROCK_REGION}; {@code null} leaves the region to the SDK ({@code AWS_REGION})
+ * @param serviceTier    {@code BEDROCK_SERVICE_TIER}: the tier each request asks for
  * @param priceTableFile {@code PRICE_TABLE_FILE}; {@code null} for the bundled table
  * @param deadlineMarginMillis {@code DEADLINE_MARGIN_MS}: time kept free before Lambda's deadline for the summary
  *                       and metrics; no model call starts unless one as slow as the slowest recent one ends before
  */
 public record ConsumerConfig(
         String modelId,
+        String inferenceProfileArn,
         String bedrockRegion,
+        ServiceTier serviceTier,
         int batchSize,
         int concurrency,
         int maxPostChars,
@@ -41,6 +47,11 @@ public record ConsumerConfig(
         requireRange(Setting.MAX_POST_CHARS, maxPostChars);
         requireRange(Setting.DEADLINE_MARGIN_MS, deadlineMarginMillis);
         Objects.requireNonNull(metricsSink, "metricsSink");
+        Objects.requireNonNull(serviceTier, "serviceTier");
+        if (serviceTier == ServiceTier.RESERVED) {
+            throw new IllegalArgumentException(Setting.BEDROCK_SERVICE_TIER.variable() + " must be one of default, "
+                    + "flex, priority; reserved capacity is not asked for per request");
+        }
         requireNotBlank(Setting.METRICS_NAMESPACE, metricsNamespace);
         requireNotBlank(Setting.ENVIRONMENT, environment);
     }
@@ -73,7 +84,9 @@ public record ConsumerConfig(
     /** Collects settings; {@link #build()} checks them together. */
     public static final class Builder {
         private String modelId;
+        private String inferenceProfileArn;
         private String bedrockRegion;
+        private ServiceTier serviceTier = ServiceTier.of(Setting.BEDROCK_SERVICE_TIER.defaultValue());
         private int batchSize = Setting.BATCH_SIZE.defaultInt();
         private int concurrency = Setting.BEDROCK_CONCURRENCY.defaultInt();
         private int maxPostChars = Setting.MAX_POST_CHARS.defaultInt();
@@ -87,7 +100,9 @@ public record ConsumerConfig(
 
         private Builder(ConsumerConfig config) {
             modelId = config.modelId;
+            inferenceProfileArn = config.inferenceProfileArn;
             bedrockRegion = config.bedrockRegion;
+            serviceTier = config.serviceTier;
             batchSize = config.batchSize;
             concurrency = config.concurrency;
             maxPostChars = config.maxPostChars;
@@ -102,7 +117,9 @@ public record ConsumerConfig(
         public Builder variables(Map<String, String> env) {
             Variables variables = new Variables(env);
             variables.ifSet(Setting.BEDROCK_MODEL_ID, v -> modelId = blankToNull(v));
+            variables.ifSet(Setting.BEDROCK_INFERENCE_PROFILE_ARN, v -> inferenceProfileArn = blankToNull(v));
             variables.ifSet(Setting.BEDROCK_REGION, v -> bedrockRegion = blankToNull(v));
+            variables.ifGiven(Setting.BEDROCK_SERVICE_TIER, v -> serviceTier = tier(v));
             variables.ifInteger(Setting.BATCH_SIZE, v -> batchSize = v);
             variables.ifInteger(Setting.BEDROCK_CONCURRENCY, v -> concurrency = v);
             variables.ifInteger(Setting.MAX_POST_CHARS, v -> maxPostChars = v);
@@ -117,6 +134,17 @@ public record ConsumerConfig(
         /** {@code null}: no model chosen (Lambda then uses the default one, {@code replay} the offline engine). */
         public Builder modelId(String value) {
             modelId = value;
+            return this;
+        }
+
+        /** {@code null}: Converse gets the model id. */
+        public Builder inferenceProfileArn(String value) {
+            inferenceProfileArn = value;
+            return this;
+        }
+
+        public Builder serviceTier(ServiceTier value) {
+            serviceTier = value;
             return this;
         }
 
@@ -168,7 +196,8 @@ public record ConsumerConfig(
         }
 
         public ConsumerConfig build() {
-            return new ConsumerConfig(modelId, bedrockRegion, batchSize, concurrency, maxPostChars, metricsSink,
+            return new ConsumerConfig(modelId, inferenceProfileArn, bedrockRegion, serviceTier, batchSize,
+                    concurrency, maxPostChars, metricsSink,
                     metricsNamespace, environment, priceTableFile, deadlineMarginMillis);
         }
     }
@@ -181,6 +210,19 @@ public record ConsumerConfig(
                     + Arrays.stream(MetricsSink.values()).map(MetricsSink::id).collect(Collectors.joining(", "))
                     + "; was '" + value + "'", e);
         }
+    }
+
+    private static ServiceTier tier(String value) {
+        try {
+            return ServiceTier.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(Setting.BEDROCK_SERVICE_TIER.variable() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The id Converse is called with: the deployment's inference profile, or the model itself. */
+    public String invokedModelId() {
+        return inferenceProfileArn == null ? modelIdOrDefault() : inferenceProfileArn;
     }
 
     private static void requireRange(Setting setting, int value) {

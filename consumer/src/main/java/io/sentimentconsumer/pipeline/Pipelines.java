@@ -35,7 +35,9 @@ public final class Pipelines {
 
     /** The pipeline on Amazon Bedrock with the configured (or default) model. */
     public static SentimentPipeline bedrock(ConsumerConfig config, EventLog log) {
-        return create(config, BedrockConverseModel.create(config.modelIdOrDefault(), config.bedrockRegion()), log);
+        BedrockConverseModel.Target target = new BedrockConverseModel.Target(
+                config.modelIdOrDefault(), config.invokedModelId(), config.serviceTier());
+        return create(config, BedrockConverseModel.create(target, config.bedrockRegion()), log);
     }
 
     /** The pipeline on any model. */

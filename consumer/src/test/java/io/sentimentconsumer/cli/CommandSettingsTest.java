@@ -3,6 +3,7 @@ package io.sentimentconsumer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sentimentconsumer.account.ServiceTier;
 import io.sentimentconsumer.events.MetricsSink;
 import io.sentimentconsumer.kcl.Backoff;
 import io.sentimentconsumer.kcl.WorkerConfig;
@@ -55,6 +56,24 @@ class CommandSettingsTest {
         assertThat(config.batchSize()).isEqualTo(7);
         assertThat(config.concurrency()).isEqualTo(2);
         assertThat(config.metricsNamespace()).isEqualTo("Team/Sentiment");
+    }
+
+    @Test
+    void regionAndServiceTierOptionsReplaceTheirVariablesInEveryCommandThatCallsTheModel() {
+        Map<String, String> env = Map.of("BEDROCK_REGION", "eu-west-1", "BEDROCK_SERVICE_TIER", "priority");
+
+        for (ConsumerConfig config : new ConsumerConfig[] {
+                replay("--region", "eu-central-1", "--service-tier", "flex").configuration(env),
+                worker("--stream", "posts", "--region", "eu-central-1", "--service-tier", "FLEX").modelOptions
+                        .config(env),
+                redrive("--queue", "q", "--region", "eu-central-1", "--service-tier", "flex").modelOptions
+                        .config(env)}) {
+            assertThat(config.bedrockRegion()).isEqualTo("eu-central-1");
+            assertThat(config.serviceTier()).isEqualTo(ServiceTier.FLEX);
+        }
+        ConsumerConfig fromEnvironment = replay().configuration(env);
+        assertThat(fromEnvironment.bedrockRegion()).isEqualTo("eu-west-1");
+        assertThat(fromEnvironment.serviceTier()).isEqualTo(ServiceTier.PRIORITY);
     }
 
     @Test

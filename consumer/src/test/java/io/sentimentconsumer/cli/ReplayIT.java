@@ -70,8 +70,9 @@ class ReplayIT {
 
     @Test
     void scoresTheEventSourceMappingsBatchOfflineWithoutAnAwsAccount() throws Exception {
-        // The offline engine's estimates are priced as Nova Micro in the Region calls would be billed in.
-        Run run = replay(Map.of("AWS_REGION", "us-east-1"), "test-events/kinesis-150.json");
+        // The README's first command. The offline engine's estimates are priced as Nova Micro in the Region calls
+        // would be billed in.
+        Run run = replay(Map.of(), "test-events/kinesis-150.json", "--region", "us-east-1");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.lastLine()).isEqualTo("{\"batchItemFailures\":[]}");

@@ -3,6 +3,7 @@ package io.sentimentconsumer.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sentimentconsumer.account.ServiceTier;
 import io.sentimentconsumer.events.MetricsSink;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,11 +12,17 @@ import org.junit.jupiter.api.Test;
 /** Settings come from the environment with documented defaults; bad ones fail at start-up, by name. */
 class ConsumerConfigTest {
 
-    private static final Map<String, String> EVERY_SETTING = Map.of(
-            "BEDROCK_MODEL_ID", "us.amazon.nova-micro-v1:0", "BEDROCK_REGION", "eu-west-1",
-            "BATCH_SIZE", "50", "BEDROCK_CONCURRENCY", "8", "MAX_POST_CHARS", "280",
-            "METRICS_SINK", "CloudWatch", "METRICS_NAMESPACE", "Team/Sentiment", "ENVIRONMENT", "production",
-            "PRICE_TABLE_FILE", "/opt/prices.json", "DEADLINE_MARGIN_MS", "3000");
+    private static final String PROFILE_ARN =
+            "arn:aws:bedrock:eu-west-1:123456789012:application-inference-profile/abc123def456";
+
+    private static final Map<String, String> EVERY_SETTING = Map.ofEntries(
+            Map.entry("BEDROCK_MODEL_ID", "us.amazon.nova-micro-v1:0"),
+            Map.entry("BEDROCK_INFERENCE_PROFILE_ARN", PROFILE_ARN), Map.entry("BEDROCK_REGION", "eu-west-1"),
+            Map.entry("BEDROCK_SERVICE_TIER", "Flex"),
+            Map.entry("BATCH_SIZE", "50"), Map.entry("BEDROCK_CONCURRENCY", "8"), Map.entry("MAX_POST_CHARS", "280"),
+            Map.entry("METRICS_SINK", "CloudWatch"), Map.entry("METRICS_NAMESPACE", "Team/Sentiment"),
+            Map.entry("ENVIRONMENT", "production"), Map.entry("PRICE_TABLE_FILE", "/opt/prices.json"),
+            Map.entry("DEADLINE_MARGIN_MS", "3000"));
 
     @Test
     void hasTheDocumentedDefaults() {
@@ -24,6 +31,9 @@ class ConsumerConfigTest {
         assertThat(config.modelId()).isNull();
         assertThat(config.modelIdOrDefault()).isEqualTo("amazon.nova-micro-v1:0");
         assertThat(config.bedrockRegion()).isNull();
+        assertThat(config.inferenceProfileArn()).isNull();
+        assertThat(config.invokedModelId()).isEqualTo("amazon.nova-micro-v1:0");
+        assertThat(config.serviceTier()).isEqualTo(ServiceTier.DEFAULT);
         assertThat(config.batchSize()).isEqualTo(25);
         assertThat(config.concurrency()).isEqualTo(4);
         assertThat(config.maxPostChars()).isEqualTo(1000);
@@ -39,8 +49,8 @@ class ConsumerConfigTest {
     void readsEverySetting() {
         ConsumerConfig config = ConsumerConfig.fromEnvironment(EVERY_SETTING);
 
-        assertThat(config).isEqualTo(new ConsumerConfig("us.amazon.nova-micro-v1:0", "eu-west-1", 50, 8, 280,
-                MetricsSink.CLOUDWATCH, "Team/Sentiment", "production", Path.of("/opt/prices.json"), 3000));
+        assertThat(config).isEqualTo(new ConsumerConfig("us.amazon.nova-micro-v1:0", PROFILE_ARN, "eu-west-1",
+                ServiceTier.FLEX, 50, 8, 280, MetricsSink.CLOUDWATCH, "Team/Sentiment", "production", Path.of("/opt/prices.json"), 3000));
     }
 
     @Test
@@ -95,5 +105,22 @@ class ConsumerConfigTest {
                 .hasMessage("BATCH_SIZE must be from 1 to 200; was 201");
         assertThatThrownBy(() -> ConsumerConfig.defaults().toBuilder().deadlineMarginMillis(-1).build())
                 .hasMessage("DEADLINE_MARGIN_MS must be from 0 to 600000; was -1");
+    }
+
+    @Test
+    void conversesThroughTheInferenceProfileWhileTheModelIdStaysTheDimension() {
+        ConsumerConfig config = ConsumerConfig.fromEnvironment(EVERY_SETTING);
+
+        assertThat(config.invokedModelId()).isEqualTo(PROFILE_ARN);
+        assertThat(config.modelIdOrDefault()).isEqualTo("us.amazon.nova-micro-v1:0");
+    }
+
+    @Test
+    void refusesATierThatIsNotAskedForPerRequest() {
+        assertThatThrownBy(() -> ConsumerConfig.fromEnvironment(Map.of("BEDROCK_SERVICE_TIER", "reserved")))
+                .hasMessageContaining("BEDROCK_SERVICE_TIER must be one of default, flex, priority");
+        assertThatThrownBy(() -> ConsumerConfig.fromEnvironment(Map.of("BEDROCK_SERVICE_TIER", "cheap")))
+                .hasMessageStartingWith("BEDROCK_SERVICE_TIER: ")
+                .hasMessageContaining("was 'cheap'");
     }
 }

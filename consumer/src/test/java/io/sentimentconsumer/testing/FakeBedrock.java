@@ -55,15 +55,25 @@ public final class FakeBedrock implements AutoCloseable, AfterAllCallback {
 
     /**
      * A 200 answer. {@code usage} null leaves the {@code usage} member out of the response, {@code stopReason} null
-     * the {@code stopReason} member.
+     * the {@code stopReason} member, {@code servedTier} null the {@code serviceTier} member. Cache writes the usage
+     * attributes to a lifetime go out as {@code usage.cacheDetails}.
      */
-    public record Answer(String text, TokenUsage usage, String stopReason, long latencyMs) implements Reply {
+    public record Answer(String text, TokenUsage usage, String stopReason, long latencyMs, String servedTier)
+            implements Reply {
+        public Answer(String text, TokenUsage usage, String stopReason, long latencyMs) {
+            this(text, usage, stopReason, latencyMs, null);
+        }
+
         public Answer withUsage(TokenUsage value) {
-            return new Answer(text, value, stopReason, latencyMs);
+            return new Answer(text, value, stopReason, latencyMs, servedTier);
         }
 
         public Answer withStopReason(String value) {
-            return new Answer(text, usage, value, latencyMs);
+            return new Answer(text, usage, value, latencyMs, servedTier);
+        }
+
+        public Answer withServedTier(String value) {
+            return new Answer(text, usage, stopReason, latencyMs, value);
         }
     }
 
@@ -238,6 +248,14 @@ public final class FakeBedrock implements AutoCloseable, AfterAllCallback {
                 usage.put("cacheReadInputTokens", u.cacheReadInputTokens());
                 usage.put("cacheWriteInputTokens", u.cacheWriteInputTokens());
             }
+            if (!u.cacheWritesByTtl().isEmpty()) {
+                var details = usage.putArray("cacheDetails");
+                u.cacheWritesByTtl().forEach((ttl, tokens) ->
+                        details.addObject().put("ttl", ttl.label()).put("inputTokens", tokens));
+            }
+        }
+        if (answer.servedTier() != null) {
+            root.putObject("serviceTier").put("type", answer.servedTier());
         }
         root.putObject("metrics").put("latencyMs", answer.latencyMs());
         return root.toString();

@@ -15,6 +15,11 @@ public enum Setting {
     BEDROCK_INFERENCE_PROFILE_ARN(null),
     /** Default: the SDK's region ({@code AWS_REGION}). */
     BEDROCK_REGION(null),
+    /**
+     * The service tier each Converse request asks for: {@code default}, {@code flex} or {@code priority}. A call is
+     * priced at the tier its response reports, which may differ from the one asked for.
+     */
+    BEDROCK_SERVICE_TIER("default"),
     BATCH_SIZE("25", 1, 200),
     BEDROCK_CONCURRENCY("4", 1, 64),
     MAX_POST_CHARS("1000", 1, 100_000),

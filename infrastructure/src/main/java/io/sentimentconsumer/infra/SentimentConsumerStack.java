@@ -222,6 +222,7 @@ public final class SentimentConsumerStack extends Stack {
         env.put(Setting.BEDROCK_CONCURRENCY.variable(), String.valueOf(consumer.bedrockConcurrency()));
         env.put(Setting.MAX_POST_CHARS.variable(), String.valueOf(consumer.maxPostChars()));
         env.put(Setting.METRICS_NAMESPACE.variable(), consumer.metricsNamespace());
+        env.put(Setting.BEDROCK_SERVICE_TIER.variable(), consumer.serviceTier());
         env.put(Setting.ENVIRONMENT.variable(), p.environment());
         env.put(Setting.METRICS_SINK.variable(), sink.id());
         return env;

@@ -56,6 +56,7 @@ public record StackParameters(
             entry("bedrockConcurrency", Setting.BEDROCK_CONCURRENCY.defaultInt()),
             entry("maxPostChars", Setting.MAX_POST_CHARS.defaultInt()),
             entry("metricsNamespace", Setting.METRICS_NAMESPACE.defaultValue()),
+            entry("serviceTier", Setting.BEDROCK_SERVICE_TIER.defaultValue()),
             entry("streamMode", "on-demand"),
             entry("streamKey", "aws-managed"),
             entry("shardCount", 1),
@@ -127,9 +128,14 @@ public record StackParameters(
      * @param bedrockConcurrency {@code bedrockConcurrency}: {@code BEDROCK_CONCURRENCY}
      * @param maxPostChars       {@code maxPostChars}: {@code MAX_POST_CHARS}
      * @param metricsNamespace   {@code metricsNamespace}: {@code METRICS_NAMESPACE}; the dashboard and alarms read it
+     * @param serviceTier        {@code serviceTier}: {@code BEDROCK_SERVICE_TIER}, the tier each request asks for
      */
     public record Consumer(String modelId, Optional<String> bedrockRegion, List<String> profileRegions,
-                           int batchSize, int bedrockConcurrency, int maxPostChars, String metricsNamespace) {
+                           int batchSize, int bedrockConcurrency, int maxPostChars, String metricsNamespace,
+                           String serviceTier) {
+
+        /** The tiers a request can ask for; reserved capacity is bought, not asked for per request. */
+        static final List<String> SERVICE_TIERS = List.of("default", "flex", "priority");
 
         public Consumer {
             require(MODEL_ID.matcher(modelId).matches(), "modelId", "a Bedrock model or inference profile id",
@@ -142,12 +148,14 @@ public record StackParameters(
             range("maxPostChars", maxPostChars, Setting.MAX_POST_CHARS.range());
             require(!metricsNamespace.isBlank() && !metricsNamespace.startsWith("AWS/"), "metricsNamespace",
                     "a custom namespace (not AWS/...)", metricsNamespace);
+            require(SERVICE_TIERS.contains(serviceTier), "serviceTier", String.join(", ", SERVICE_TIERS),
+                    serviceTier);
         }
 
         private static Consumer read(Context c) {
             return new Consumer(c.string("modelId"), c.optionalString("bedrockRegion"),
                     c.list("bedrockProfileRegions"), c.integer("batchSize"), c.integer("bedrockConcurrency"),
-                    c.integer("maxPostChars"), c.string("metricsNamespace"));
+                    c.integer("maxPostChars"), c.string("metricsNamespace"), c.string("serviceTier"));
         }
     }
 

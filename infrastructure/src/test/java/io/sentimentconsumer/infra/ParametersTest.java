@@ -96,6 +96,8 @@ class ParametersTest {
 
     @Test
     void theConsumersRangesAreTheConsumersOwn() {
+        assertThatThrownBy(() -> StackParameters.fromContext(Map.<String, Object>of("serviceTier", "reserved")::get))
+                .hasMessage("context parameter serviceTier must be default, flex, priority; was 'reserved'");
         assertThatThrownBy(() -> StackParameters.fromContext(Map.<String, Object>of("bedrockConcurrency", "65")::get))
                 .hasMessage("context parameter bedrockConcurrency must be from 1 to 64; was '65'");
         assertThatThrownBy(() -> StackParameters.fromContext(Map.<String, Object>of("maxPostChars", "100001")::get))

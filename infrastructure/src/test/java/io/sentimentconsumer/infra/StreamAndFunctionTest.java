@@ -16,11 +16,13 @@ class StreamAndFunctionTest {
             "reservedConcurrency", "6", "memoryMb", "2048", "timeoutSeconds", "120", "startingPosition",
             "trim_horizon", "parallelizationFactor", "4", "bedrockRegion", "us-west-2");
     static final Map<String, Object> TUNED_ALARMS = Map.of("alarmEmail", "ops@example.com");
-    private static final Map<String, Object> TUNED_MAPPING = Map.of(
-            "maxRetryAttempts", "2", "maxRecordAgeSeconds", "3600", "logRetentionDays", "90",
-            "streamRetentionHours", "48", "streamKey", "customer-managed", "batchSize", "50",
-            "bedrockConcurrency", "6", "maxPostChars", "500", "metricsNamespace", "Team/Sentiment",
-            "retainData", "true");
+    private static final Map<String, Object> TUNED_MAPPING = Map.ofEntries(
+            Map.entry("maxRetryAttempts", "2"), Map.entry("maxRecordAgeSeconds", "3600"),
+            Map.entry("logRetentionDays", "90"), Map.entry("streamRetentionHours", "48"),
+            Map.entry("streamKey", "customer-managed"), Map.entry("batchSize", "50"),
+            Map.entry("bedrockConcurrency", "6"), Map.entry("maxPostChars", "500"),
+            Map.entry("metricsNamespace", "Team/Sentiment"), Map.entry("retainData", "true"),
+            Map.entry("serviceTier", "flex"));
 
     @Test
     void streamIsOnDemandAndEncryptedWithKmsByDefault() {
@@ -87,12 +89,13 @@ class StreamAndFunctionTest {
                 "MAX_POST_CHARS", "1000",
                 "METRICS_SINK", "emf",
                 "METRICS_NAMESPACE", "SentimentAnalysis/Bedrock",
+                "BEDROCK_SERVICE_TIER", "default",
                 "ENVIRONMENT", "dev"))));
 
         Template tuned = Synth.template(TUNED_MAPPING);
         tuned.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables", Map.of(
                 "BATCH_SIZE", "50", "BEDROCK_CONCURRENCY", "6", "MAX_POST_CHARS", "500",
-                "METRICS_NAMESPACE", "Team/Sentiment"))));
+                "METRICS_NAMESPACE", "Team/Sentiment", "BEDROCK_SERVICE_TIER", "flex"))));
         Synth.template(TUNED).hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "Environment", Map.of("Variables", Map.of("BEDROCK_REGION", "us-west-2", "ENVIRONMENT", "production")),
                 "MemorySize", 2048, "Timeout", 120, "ReservedConcurrentExecutions", 6));
