@@ -1,8 +1,8 @@
 package io.sentimentconsumer.cli;
 
-import io.sentimentconsumer.events.LogEvent;
 import io.sentimentconsumer.kcl.Backoff;
 import io.sentimentconsumer.kcl.SentimentWorker;
+import io.sentimentconsumer.kcl.WorkerLine;
 import io.sentimentconsumer.kcl.WorkerMetrics;
 import io.sentimentconsumer.kcl.WorkerTotals;
 import io.sentimentconsumer.log.EventLog;
@@ -110,8 +110,7 @@ final class WorkerCommand implements Callable<Integer> {
         boolean stoppedOnRequest = worker.run();
         if (!stoppedOnRequest) {
             Runtime.getRuntime().removeShutdownHook(hook);
-            log.error("The KCL scheduler stopped by itself (see its log above); exiting",
-                    Map.of("event", LogEvent.WORKER_FAILED.id()));
+            log.write(new WorkerLine.Failed());
             return 1;
         }
         // Stopped by the hook, which exits once the final checkpoint, flush and summary are written.

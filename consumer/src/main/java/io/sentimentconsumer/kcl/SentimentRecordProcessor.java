@@ -2,8 +2,7 @@ package io.sentimentconsumer.kcl;
 
 import io.sentimentconsumer.account.CallTotals;
 import io.sentimentconsumer.account.RecordCounts;
-import io.sentimentconsumer.account.UsageLines;
-import io.sentimentconsumer.events.LogEvent;
+import io.sentimentconsumer.account.SummaryFigures;
 import io.sentimentconsumer.ingest.InputRecord;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.InvocationReport;
@@ -12,9 +11,7 @@ import io.sentimentconsumer.pipeline.SentimentPipeline;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import software.amazon.kinesis.exceptions.InvalidStateException;
 import software.amazon.kinesis.exceptions.KinesisClientLibDependencyException;
@@ -28,6 +25,7 @@ import software.amazon.kinesis.lifecycle.events.ShutdownRequestedInput;
 import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
 import software.amazon.kinesis.processor.ShardRecordProcessor;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
+import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
 
 /**
  * One shard's processor: feeds the shard's records, in order, through the same pipeline as the Lambda handler.
@@ -49,7 +47,6 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
  */
 final class SentimentRecordProcessor implements ShardRecordProcessor {
 
-    static final String SUMMARY_TITLE = "Worker token summary";
     private static final int CHECKPOINT_ATTEMPTS = 5;
 
     private final SentimentPipeline pipeline;
@@ -100,18 +97,10 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
     @Override
     public void initialize(InitializationInput input) {
         shardId = input.shardId();
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("event", LogEvent.SHARD_STARTED.id());
-        fields.put("shardId", shardId);
-        fields.put("checkpoint", String.valueOf(input.extendedSequenceNumber()));
-        String blockedAt = "";
-        if (input.pendingCheckpointSequenceNumber() != null) {
-            // Written by a previous owner's retries (leaseHeld): it may have paid for records up to there.
-            fields.put("previousOwnerBlockedAt", String.valueOf(input.pendingCheckpointSequenceNumber()));
-            blockedAt = "; the previous owner was blocked at " + input.pendingCheckpointSequenceNumber();
-        }
-        log.info("Shard " + shardId + ": leased, starting after " + input.extendedSequenceNumber() + blockedAt,
-                fields);
+        // Written by a previous owner's retries (leaseHeld).
+        ExtendedSequenceNumber blockedAt = input.pendingCheckpointSequenceNumber();
+        log.write(new ShardLine.Started(shardId, String.valueOf(input.extendedSequenceNumber()),
+                blockedAt == null ? null : String.valueOf(blockedAt)));
     }
 
     /**
@@ -156,13 +145,8 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
 
         void write(int records, double durationMillis) {
             var model = pipeline.model();
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("event", LogEvent.WORKER_SUMMARY.id());
-            fields.put("shardId", shardId);
-            fields.put("kinesisRecords", records);
-            fields.putAll(UsageLines.summaryFields(model.modelId(), model.estimated(), counts, totals));
-            fields.put("durationMs", UsageLines.hundredths(durationMillis));
-            log.info(UsageLines.summary(SUMMARY_TITLE, totals, model.estimated()), fields);
+            log.write(new WorkerLine.Summary(shardId, records,
+                    new SummaryFigures(model.modelId(), model.estimated(), counts, totals), durationMillis));
         }
     }
 
@@ -194,8 +178,7 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
             }
             if (handedBack.isEmpty()) {
                 if (retry > 0) {
-                    log.info("Shard " + shardId + " unblocked after " + retry + " retries",
-                            Map.of("event", LogEvent.SHARD_UNBLOCKED.id(), "shardId", shardId, "retries", retry));
+                    log.write(new ShardLine.Unblocked(shardId, retry));
                 }
                 done = batch.get(batch.size() - 1);
                 return checkpoint(checkpointer, done);
@@ -210,17 +193,7 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
             pending = handedBack;
             Duration delay = backoff.delay(retry + 1);
             metrics.blockedShardRetry();
-            String sequenceNumber = id(batch.get(firstFailed));
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("event", LogEvent.SHARD_BLOCKED.id());
-            fields.put("shardId", shardId);
-            fields.put("firstSequenceNumber", sequenceNumber);
-            fields.put("records", pending.size());
-            fields.put("retry", retry + 1);
-            fields.put("delayMs", delay.toMillis());
-            log.warn("Shard " + shardId + " blocked: " + pending.size() + " records from sequence number "
-                    + sequenceNumber + " have no outcome; retry " + (retry + 1) + " in " + delay.toMillis()
-                    + " ms; not checkpointing past them", fields);
+            log.write(new ShardLine.Blocked(shardId, id(batch.get(firstFailed)), pending.size(), retry + 1, delay));
             try {
                 if (stopping.await(delay)) {
                     stopShort("a stop was requested while blocked", batch.get(firstFailed));
@@ -269,14 +242,12 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
     /** The lease table refused a write: another worker owns the shard now, and this processor must do no more. */
     private void leaseGone() {
         stoppedShort = "the lease is no longer held";
-        log.info("Shard " + shardId + ": lease no longer held; stopping without checkpointing",
-                Map.of("event", LogEvent.LEASE_LOST.id(), "shardId", shardId));
+        log.write(new ShardLine.LeaseGone(shardId));
     }
 
     @Override
     public void leaseLost(LeaseLostInput input) {
-        log.info("Shard " + shardId + ": lease lost; stopping without checkpointing",
-                Map.of("event", LogEvent.LEASE_LOST.id(), "shardId", shardId));
+        log.write(new ShardLine.LeaseLost(shardId));
     }
 
     /**
@@ -285,10 +256,7 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
      */
     private void stopShort(String reason, KinesisClientRecord first) {
         stoppedShort = reason;
-        log.warn("Shard " + shardId + ": stopping short (" + reason + "); records from sequence number " + id(first)
-                        + " on have no outcome, are not checkpointed and will be delivered again",
-                Map.of("event", LogEvent.SHARD_STOPPED_SHORT.id(), "shardId", shardId, "reason", reason,
-                        "firstSequenceNumber", id(first)));
+        log.write(new ShardLine.StoppedShort(shardId, reason, id(first)));
     }
 
     /**
@@ -307,20 +275,15 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
         if (stoppedShort != null) {
             if (!shardEndRefused) {
                 shardEndRefused = true;
-                log.warn("Shard " + shardId + " ended, but this processor stopped short (" + stoppedShort + "): not "
-                                + "checkpointing its end, so that its last records are delivered again; the child "
-                                + "shards start after that",
-                        Map.of("event", LogEvent.SHARD_END_NOT_CHECKPOINTED.id(), "shardId", shardId, "reason", stoppedShort));
+                log.write(new ShardLine.EndNotCheckpointed(shardId, stoppedShort));
             }
             return;
         }
         try {
             input.checkpointer().checkpoint();
-            log.info("Shard " + shardId + " ended and is checkpointed at its end",
-                    Map.of("event", LogEvent.SHARD_ENDED.id(), "shardId", shardId));
+            log.write(new ShardLine.Ended(shardId));
         } catch (ShutdownException | InvalidStateException e) {
-            log.error("Shard " + shardId + ": cannot checkpoint its end (" + e.getClass().getSimpleName() + ")",
-                    Map.of("event", LogEvent.CHECKPOINT_FAILED.id(), "shardId", shardId, "error", e.getClass().getName()));
+            log.write(new ShardLine.EndCheckpointFailed(shardId, e.getClass()));
         }
     }
 
@@ -329,10 +292,7 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
         if (done != null && done != checkpointed) {
             checkpoint(input.checkpointer(), done);
         }
-        log.info("Shard " + shardId + ": shutting down, checkpointed at " + (checkpointed == null ? "nothing new"
-                        : id(checkpointed)),
-                Map.of("event", LogEvent.SHARD_SHUTDOWN.id(), "shardId", shardId,
-                        "checkpoint", checkpointed == null ? "" : id(checkpointed)));
+        log.write(new ShardLine.Shutdown(shardId, checkpointed == null ? null : id(checkpointed)));
     }
 
     /** Checkpoints at {@code record}; returns {@code false} when the lease is gone. */
@@ -347,9 +307,7 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
                 return false;
             } catch (ThrottlingException | KinesisClientLibDependencyException e) {
                 if (attempt == CHECKPOINT_ATTEMPTS) {
-                    log.warn("Shard " + shardId + ": checkpoint failed " + attempt + " times ("
-                                    + e.getClass().getSimpleName() + "); the next checkpoint covers these records",
-                            Map.of("event", LogEvent.CHECKPOINT_FAILED.id(), "shardId", shardId, "error", e.getClass().getName()));
+                    log.write(new ShardLine.CheckpointDeferred(shardId, attempt, e.getClass()));
                     return true;
                 }
                 try {
@@ -360,8 +318,7 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
                     return false;
                 }
             } catch (InvalidStateException e) {
-                log.error("Shard " + shardId + ": checkpoint failed (" + e.getMessage() + ")",
-                        Map.of("event", LogEvent.CHECKPOINT_FAILED.id(), "shardId", shardId, "error", e.getClass().getName()));
+                log.write(new ShardLine.CheckpointRefused(shardId, e.getClass(), e.getMessage()));
                 return true;
             }
         }

@@ -1,10 +1,8 @@
 package io.sentimentconsumer.kcl;
 
-import io.sentimentconsumer.events.LogEvent;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -100,10 +98,8 @@ public final class SentimentWorker {
         long metricsMillis = settings.metricsInterval().toMillis();
         timers.scheduleAtFixedRate(() -> totals.write(log), summaryMillis, summaryMillis, TimeUnit.MILLISECONDS);
         timers.scheduleAtFixedRate(metrics::flush, metricsMillis, metricsMillis, TimeUnit.MILLISECONDS);
-        log.info("Worker " + settings.workerId() + " starting: stream " + settings.streamName() + ", application "
-                + settings.applicationName() + ", " + (settings.fanOut() ? "enhanced fan-out" : "polling"),
-                Map.of("event", LogEvent.WORKER_STARTED.id(), "workerId", settings.workerId(), "stream", settings.streamName(),
-                        "application", settings.applicationName()));
+        log.write(new WorkerLine.Started(settings.workerId(), settings.streamName(), settings.applicationName(),
+                settings.fanOut()));
         try {
             scheduler.run();
         } finally {
@@ -132,13 +128,11 @@ public final class SentimentWorker {
         if (running == null) {
             return;
         }
-        log.info("Worker " + settings.workerId() + " stopping: finishing batches in flight and checkpointing",
-                Map.of("event", LogEvent.WORKER_STOPPING.id(), "workerId", settings.workerId()));
+        log.write(new WorkerLine.Stopping(settings.workerId()));
         try {
             running.startGracefulShutdown().get(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
-            log.warn("Graceful shutdown did not complete (" + e.getClass().getSimpleName() + "); stopping now",
-                    Map.of("event", LogEvent.WORKER_SHUTDOWN_INCOMPLETE.id(), "error", e.getClass().getName()));
+            log.write(new WorkerLine.ShutdownIncomplete(e.getClass()));
             running.shutdown();
         }
         finished.await(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,15 +1,14 @@
 package io.sentimentconsumer.kcl;
 
-import io.sentimentconsumer.events.LogEvent;
 import io.sentimentconsumer.events.Metric;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.InvocationReport;
 import io.sentimentconsumer.publish.InvocationMetrics;
 import io.sentimentconsumer.publish.Measurement;
+import io.sentimentconsumer.publish.MetricsFailed;
 import io.sentimentconsumer.publish.MetricsPublisher;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The worker's metrics: the same measurements the Lambda handler publishes per invocation, buffered and sent
@@ -58,9 +57,7 @@ public final class WorkerMetrics {
             publisher.publish(batch);
         } catch (Exception e) {
             totals.metricsFailed();
-            log.warn("Metrics could not be published (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                            + "); " + batch.size() + " measurements dropped, records are not affected",
-                    Map.of("event", LogEvent.METRICS_FAILED.id(), "error", e.getClass().getName(), "measurements", batch.size()));
+            log.write(new MetricsFailed(e.getClass(), e.getMessage(), batch.size()));
         }
     }
 }

@@ -2,12 +2,9 @@ package io.sentimentconsumer.kcl;
 
 import io.sentimentconsumer.account.CallTotals;
 import io.sentimentconsumer.account.RecordCounts;
-import io.sentimentconsumer.account.UsageLines;
-import io.sentimentconsumer.events.LogEvent;
+import io.sentimentconsumer.account.SummaryFigures;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.InvocationReport;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * What a worker has spent and produced since it started, summed over every pipeline invocation of every shard.
@@ -15,8 +12,6 @@ import java.util.Map;
  * Thread-safe: shard processors add from their own threads.
  */
 public final class WorkerTotals {
-
-    public static final String TITLE = "Worker cumulative token summary";
 
     private final String modelId;
     private final boolean estimated;
@@ -42,11 +37,7 @@ public final class WorkerTotals {
 
     /** Writes the cumulative summary line. */
     public synchronized void write(EventLog log) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("event", LogEvent.WORKER_CUMULATIVE_SUMMARY.id());
-        fields.putAll(UsageLines.summaryFields(modelId, estimated, counts, totals));
-        fields.put("metricsFailures", metricsFailures);
-        fields.put("uptimeMs", (System.nanoTime() - startedNanos) / 1_000_000);
-        log.info(UsageLines.summary(TITLE, totals, estimated), fields);
+        log.write(new WorkerLine.Cumulative(new SummaryFigures(modelId, estimated, counts, totals), metricsFailures,
+                (System.nanoTime() - startedNanos) / 1_000_000));
     }
 }

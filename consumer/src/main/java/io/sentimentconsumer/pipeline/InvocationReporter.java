@@ -1,13 +1,9 @@
 package io.sentimentconsumer.pipeline;
 
-import io.sentimentconsumer.account.UsageLines;
-import io.sentimentconsumer.events.LogEvent;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.publish.InvocationMetrics;
+import io.sentimentconsumer.publish.MetricsFailed;
 import io.sentimentconsumer.publish.MetricsPublisher;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What follows an analyzed delivery in the runtimes that report one delivery at a time (Lambda, {@code replay},
@@ -53,28 +49,12 @@ public final class InvocationReporter {
             metrics.publish(InvocationMetrics.of(report.calls(), report.totals(), report.counts()));
             return 0;
         } catch (Exception e) {
-            log.warn("Metrics could not be published (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); records are not affected", Map.of("event", LogEvent.METRICS_FAILED.id(),
-                    "error", e.getClass().getName()));
+            log.write(new MetricsFailed(e.getClass(), e.getMessage(), null));
             return 1;
         }
     }
 
     private void writeSummary(InvocationReport report, String title, double durationMillis) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("event", LogEvent.INVOCATION_SUMMARY.id());
-        fields.putAll(UsageLines.summaryFields(modelId, estimated, report.counts(), report.totals()));
-        fields.put("kinesisRecords", report.kinesisRecords());
-        InvocationReport.Pacing pacing = report.pacing();
-        fields.put("slotWaitMs", UsageLines.hundredths(pacing.slotWaitMillis()));
-        fields.put("retryWaitMs", UsageLines.hundredths(pacing.retryWaitMillis()));
-        fields.put("concurrencyLimit", UsageLines.hundredths(pacing.concurrencyLimit()));
-        fields.put("deadlineReached", pacing.deadlineReached());
-        if (!report.invalidByReason().isEmpty()) {
-            fields.put("invalidByReason", new TreeMap<>(report.invalidByReason()));
-        }
-        fields.put("metricsFailures", report.metricsFailures());
-        fields.put("durationMs", UsageLines.hundredths(durationMillis));
-        log.info(UsageLines.summary(title, report.totals(), estimated), fields);
+        log.write(new InvocationLine.Summary(title, modelId, estimated, report, durationMillis));
     }
 }
