@@ -3,8 +3,6 @@ package io.sentimentconsumer.cli;
 import io.sentimentconsumer.kcl.Backoff;
 import io.sentimentconsumer.kcl.SentimentWorker;
 import io.sentimentconsumer.kcl.WorkerLine;
-import io.sentimentconsumer.kcl.WorkerMetrics;
-import io.sentimentconsumer.kcl.WorkerTotals;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.ConsumerConfig;
 import io.sentimentconsumer.pipeline.Pipelines;
@@ -83,17 +81,15 @@ final class WorkerCommand implements Callable<Integer> {
         PrintStream stdout = System.out;
         EventLog log = new EventLog(System.err, logFormat);
 
-        // The worker buffers measurements and publishes them once a minute (WorkerMetrics).
+        // The worker buffers measurements and publishes them once a minute (BufferedMetrics).
         SentimentPipeline pipeline = modelOptions.pipeline(config, log);
         MetricsPublisher publisher = Pipelines.publisher(config, pipeline.model().modelId(), stdout);
-        WorkerTotals totals = new WorkerTotals(pipeline.model().modelId(), pipeline.model().estimated());
-        WorkerMetrics workerMetrics = new WorkerMetrics(publisher, log, totals);
         SentimentWorker worker = new SentimentWorker(new SentimentWorker.Settings(
                 stream, application == null ? "sentiment-consumer-" + stream : application,
                 workerId == null ? defaultWorkerId() : workerId, fanOut, kclMetrics, summaryInterval,
                 METRICS_INTERVAL, new Backoff(retryBackoffInitial, retryBackoffMax),
                 testFailoverMillis == null ? null : new SentimentWorker.Tuning(testFailoverMillis)),
-                pipeline, config.batchSize(), totals, workerMetrics, log);
+                pipeline, config.batchSize(), publisher, log);
 
         Thread hook = new Thread(() -> {
             try {

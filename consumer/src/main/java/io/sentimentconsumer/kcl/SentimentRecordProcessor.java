@@ -1,11 +1,11 @@
 package io.sentimentconsumer.kcl;
 
-import io.sentimentconsumer.account.CallTotals;
-import io.sentimentconsumer.account.RecordCounts;
 import io.sentimentconsumer.account.SummaryFigures;
+import io.sentimentconsumer.events.Metric;
 import io.sentimentconsumer.ingest.InputRecord;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.InvocationReport;
+import io.sentimentconsumer.pipeline.InvocationReporter;
 import io.sentimentconsumer.pipeline.RecordOutcome;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
 import java.nio.ByteBuffer;
@@ -51,8 +51,7 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
 
     private final SentimentPipeline pipeline;
     private final int batchSize;
-    private final WorkerTotals totals;
-    private final WorkerMetrics metrics;
+    private final InvocationReporter reporter;
     private final EventLog log;
     private final Backoff backoff;
     private final Stopping stopping;
@@ -79,15 +78,15 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
     }
 
     /**
-     * @param reports receives every analysis's report, each record's outcome included (the worker keeps none; the
-     *                lifecycle tests check checkpoints against them)
+     * @param reporter measures every analysis and writes the summaries
+     * @param reports  receives every analysis's report, each record's outcome included (the worker keeps none; the
+     *                 lifecycle tests check checkpoints against them)
      */
-    SentimentRecordProcessor(SentimentPipeline pipeline, int batchSize, WorkerTotals totals, WorkerMetrics metrics,
-                             EventLog log, Backoff backoff, Stopping stopping, Consumer<InvocationReport> reports) {
+    SentimentRecordProcessor(SentimentPipeline pipeline, int batchSize, InvocationReporter reporter, EventLog log,
+                             Backoff backoff, Stopping stopping, Consumer<InvocationReport> reports) {
         this.pipeline = pipeline;
         this.batchSize = batchSize;
-        this.totals = totals;
-        this.metrics = metrics;
+        this.reporter = reporter;
         this.log = log;
         this.backoff = backoff;
         this.stopping = stopping;
@@ -135,18 +134,14 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
 
     /** The sums of one {@code processRecords} call's analyses, retries included. */
     private final class CallSummary {
-        private CallTotals totals = CallTotals.NONE;
-        private RecordCounts counts = RecordCounts.NONE;
+        private SummaryFigures figures = reporter.noFigures();
 
         void add(InvocationReport report) {
-            totals = totals.plus(report.totals());
-            counts = counts.plus(report.counts());
+            figures = figures.plus(report.counts(), report.totals());
         }
 
         void write(int records, double durationMillis) {
-            var model = pipeline.model();
-            log.write(new WorkerLine.Summary(shardId, records,
-                    new SummaryFigures(model.modelId(), model.estimated(), counts, totals), durationMillis));
+            reporter.write(new WorkerLine.Summary(shardId, records, figures, durationMillis));
         }
     }
 
@@ -165,11 +160,9 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
             for (int i : pending) {
                 input.add(inputRecord(batch.get(i)));
             }
-            InvocationReport report = pipeline.analyze(input);
+            InvocationReport report = reporter.measure(pipeline.analyze(input));
             reports.accept(report);
             summary.add(report);
-            totals.add(report);
-            metrics.add(report);
             List<Integer> handedBack = new ArrayList<>();
             for (int k = 0; k < pending.size(); k++) {
                 if (report.outcomes().get(k).kind() == RecordOutcome.Kind.HANDED_BACK) {
@@ -192,7 +185,7 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
             }
             pending = handedBack;
             Duration delay = backoff.delay(retry + 1);
-            metrics.blockedShardRetry();
+            reporter.count(Metric.BLOCKED_SHARD_RETRIES);
             log.write(new ShardLine.Blocked(shardId, id(batch.get(firstFailed)), pending.size(), retry + 1, delay));
             try {
                 if (stopping.await(delay)) {

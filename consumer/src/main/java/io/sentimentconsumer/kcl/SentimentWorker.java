@@ -1,7 +1,10 @@
 package io.sentimentconsumer.kcl;
 
 import io.sentimentconsumer.log.EventLog;
+import io.sentimentconsumer.pipeline.InvocationReporter;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
+import io.sentimentconsumer.publish.BufferedMetrics;
+import io.sentimentconsumer.publish.MetricsPublisher;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -49,20 +52,24 @@ public final class SentimentWorker {
     private final SentimentPipeline pipeline;
     private final int batchSize;
     private final EventLog log;
-    private final WorkerTotals totals;
-    private final WorkerMetrics metrics;
+    private final BufferedMetrics metrics;
+    private final InvocationReporter reporter;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Scheduler scheduler;
 
-    public SentimentWorker(Settings settings, SentimentPipeline pipeline, int batchSize, WorkerTotals totals,
-                           WorkerMetrics metrics, EventLog log) {
+    /**
+     * @param publisher where the worker's measurements go, buffered and published together every
+     *                  {@code metricsInterval}
+     */
+    public SentimentWorker(Settings settings, SentimentPipeline pipeline, int batchSize, MetricsPublisher publisher,
+                           EventLog log) {
         this.settings = settings;
         this.pipeline = pipeline;
         this.batchSize = batchSize;
-        this.totals = totals;
-        this.metrics = metrics;
         this.log = log;
+        this.metrics = new BufferedMetrics(publisher, log);
+        this.reporter = new InvocationReporter(metrics, log, pipeline.model().modelId(), pipeline.model().estimated());
     }
 
     /**
@@ -86,8 +93,8 @@ public final class SentimentWorker {
         };
         ConfigsBuilder configs = new ConfigsBuilder(settings.streamName(), settings.applicationName(), kinesis,
                 dynamoDb, cloudWatch, settings.workerId(),
-                () -> new SentimentRecordProcessor(pipeline, batchSize, totals, metrics, log, settings.backoff(),
-                        stopping, report -> { }));
+                () -> new SentimentRecordProcessor(pipeline, batchSize, reporter, log, settings.backoff(), stopping,
+                        report -> { }));
         scheduler = scheduler(configs, kinesis);
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "worker-timers");
@@ -96,7 +103,8 @@ public final class SentimentWorker {
         });
         long summaryMillis = settings.summaryInterval().toMillis();
         long metricsMillis = settings.metricsInterval().toMillis();
-        timers.scheduleAtFixedRate(() -> totals.write(log), summaryMillis, summaryMillis, TimeUnit.MILLISECONDS);
+        timers.scheduleAtFixedRate(this::writeCumulativeSummary, summaryMillis, summaryMillis,
+                TimeUnit.MILLISECONDS);
         timers.scheduleAtFixedRate(metrics::flush, metricsMillis, metricsMillis, TimeUnit.MILLISECONDS);
         log.write(new WorkerLine.Started(settings.workerId(), settings.streamName(), settings.applicationName(),
                 settings.fanOut()));
@@ -105,7 +113,7 @@ public final class SentimentWorker {
         } finally {
             timers.shutdownNow();
             metrics.flush();
-            totals.write(log);
+            writeCumulativeSummary();
             kinesis.close();
             dynamoDb.close();
             cloudWatch.close();
@@ -136,6 +144,10 @@ public final class SentimentWorker {
             running.shutdown();
         }
         finished.await(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void writeCumulativeSummary() {
+        reporter.write(WorkerLine.Cumulative.of(reporter));
     }
 
     private Scheduler scheduler(ConfigsBuilder configs, KinesisAsyncClient kinesis) {

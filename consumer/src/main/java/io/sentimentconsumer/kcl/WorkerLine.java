@@ -17,6 +17,7 @@ import io.sentimentconsumer.log.FieldWriter;
 import io.sentimentconsumer.log.Level;
 import io.sentimentconsumer.log.Line;
 import io.sentimentconsumer.log.LogLine;
+import io.sentimentconsumer.pipeline.InvocationReporter;
 
 /** The KCL worker's lines: its start and stop, and its summaries. */
 public sealed interface WorkerLine extends LogLine {
@@ -100,6 +101,11 @@ public sealed interface WorkerLine extends LogLine {
     @Line(event = LogEvent.WORKER_CUMULATIVE_SUMMARY, level = Level.INFO)
     record Cumulative(SummaryFigures figures, int metricsFailures, long uptimeMillis) implements WorkerLine {
         public static final String TITLE = "Worker cumulative token summary";
+
+        /** The reporter's figures since it started. */
+        public static Cumulative of(InvocationReporter reporter) {
+            return new Cumulative(reporter.sinceStart(), reporter.metricsFailures(), reporter.uptimeMillis());
+        }
 
         @Override
         public String message() {

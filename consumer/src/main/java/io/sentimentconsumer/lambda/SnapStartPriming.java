@@ -9,6 +9,7 @@ import io.sentimentconsumer.pipeline.InvocationReporter;
 import io.sentimentconsumer.pipeline.OutcomeMemory;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
 import io.sentimentconsumer.publish.EmfMetricsPublisher;
+import io.sentimentconsumer.publish.ImmediateMetrics;
 import io.sentimentconsumer.publish.MetricDimensions;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
@@ -62,8 +63,8 @@ final class SnapStartPriming implements Resource {
         // The default settings: the paths primed are those a default function runs.
         try (SentimentPipeline pipeline = SentimentPipeline.builder(new InstantModel(PRIMING_MODEL_ID), log)
                 .deadlineMargin(Duration.ofSeconds(2)).memory(new OutcomeMemory(OutcomeMemory.DEFAULT_BYTES)).build()) {
-            InvocationReporter reporter = new InvocationReporter(new EmfMetricsPublisher(nowhere,
-                    new MetricDimensions("Priming", "priming", PRIMING_MODEL_ID)), log, PRIMING_MODEL_ID,
+            InvocationReporter reporter = new InvocationReporter(new ImmediateMetrics(new EmfMetricsPublisher(nowhere,
+                    new MetricDimensions("Priming", "priming", PRIMING_MODEL_ID)), log), log, PRIMING_MODEL_ID,
                     pipeline.model().estimated());
             List<InvocationReport> reports = new ArrayList<>(1);
             new KinesisSentimentHandler(pipeline, reporter, reports::add).handleRequest(

@@ -7,6 +7,7 @@ import io.sentimentconsumer.aws.BedrockConverseModel;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.publish.CloudWatchMetricsPublisher;
 import io.sentimentconsumer.publish.EmfMetricsPublisher;
+import io.sentimentconsumer.publish.ImmediateMetrics;
 import io.sentimentconsumer.publish.MetricDimensions;
 import io.sentimentconsumer.publish.MetricsPublisher;
 import java.io.PrintStream;
@@ -48,14 +49,14 @@ public final class Pipelines {
     }
 
     /**
-     * The reporter of a runtime that reports each delivery (Lambda, replay, redrive): the configured metrics sink
-     * and the summary line.
+     * The reporter of a runtime that reports each delivery (Lambda, replay, redrive): each delivery's measurements
+     * published to the configured metrics sink at once, then its summary line.
      *
      * @param metricsOut where EMF documents go (stdout in Lambda)
      */
     public static InvocationReporter reporter(ConsumerConfig config, SentimentModel model, EventLog log,
                                               PrintStream metricsOut) {
-        return new InvocationReporter(publisher(config, model.modelId(), metricsOut), log, model.modelId(),
-                model.estimated());
+        return new InvocationReporter(new ImmediateMetrics(publisher(config, model.modelId(), metricsOut), log), log,
+                model.modelId(), model.estimated());
     }
 }
