@@ -1,13 +1,10 @@
 package io.sentimentconsumer.account;
 
-import io.sentimentconsumer.events.LogEvent;
 import io.sentimentconsumer.log.EventLog;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -61,26 +58,7 @@ public final class CallLedger {
         synchronized (this) {
             calls.add(call);
         }
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("event", LogEvent.BEDROCK_CALL.id());
-        fields.put("modelId", modelId);
-        fields.put("batch", batch);
-        fields.put("followUp", followUp);
-        fields.put("inputTokens", usage.inputTokens());
-        fields.put("outputTokens", usage.outputTokens());
-        fields.put("cacheReadInputTokens", usage.cacheReadInputTokens());
-        fields.put("cacheWriteInputTokens", usage.cacheWriteInputTokens());
-        fields.put("totalTokens", usage.totalTokens());
-        fields.put("posts", posts);
-        fields.put("tokensPerPost", UsageLines.perPost(usage.totalTokens(), posts));
-        fields.put("durationMs", durationMillis);
-        fields.put("latencyMs", latencyMillis);
-        fields.put("costUsd", cost);
-        fields.put("stopReason", stopReason);
-        fields.put("attempts", attempts.count());
-        fields.put("throttles", attempts.throttles());
-        fields.put("estimated", estimated);
-        log.info(UsageLines.call(call, estimated), fields);
+        log.write(new CallLine.Answered(modelId, call, estimated));
         return call;
     }
 
@@ -90,8 +68,7 @@ public final class CallLedger {
             callsWithoutUsage++;
             unrecordedAttempts = unrecordedAttempts.plus(attempts);
         }
-        log.warn("Bedrock API call returned no token usage; its tokens cannot be counted",
-                Map.of("event", LogEvent.BEDROCK_CALL_WITHOUT_USAGE.id(), "modelId", modelId, "batch", batch));
+        log.write(new CallLine.WithoutUsage(modelId, batch));
     }
 
     /** Records a call that failed after its retries; its attempts still count. */

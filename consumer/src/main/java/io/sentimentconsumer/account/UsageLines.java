@@ -2,8 +2,6 @@ package io.sentimentconsumer.account;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The two log lines users tail and build metric filters on. Their text is a contract: change it only together
@@ -50,44 +48,6 @@ public final class UsageLines {
                 .append(", Avg tokens/post: ").append(perPost(u.totalTokens(), totals.postsAnalyzed()))
                 .append(", Total cost: ").append(dollars(totals.costUsd()))
                 .toString();
-    }
-
-    /**
-     * The figures of a summary line as log fields, in their documented order: the model, the records' outcomes,
-     * then the calls' tokens, cost and attempts. Every runtime's summary carries these.
-     */
-    public static Map<String, Object> summaryFields(String modelId, boolean estimated, RecordCounts counts,
-                                                    CallTotals totals) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("modelId", modelId);
-        fields.put("estimated", estimated);
-        fields.put("recordsIn", counts.recordsIn());
-        fields.put("scored", counts.scored());
-        fields.put("positive", counts.positive());
-        fields.put("negative", counts.negative());
-        fields.put("neutral", counts.neutral());
-        fields.put("unscored", counts.unscored());
-        fields.put("invalid", counts.invalid());
-        fields.put("handedBack", counts.handedBack());
-        fields.put("truncated", counts.truncated());
-        fields.put("duplicates", counts.duplicates());
-        fields.put("reused", counts.reused());
-        fields.put("inputTokens", totals.usage().inputTokens());
-        fields.put("outputTokens", totals.usage().outputTokens());
-        fields.put("cacheReadInputTokens", totals.usage().cacheReadInputTokens());
-        fields.put("cacheWriteInputTokens", totals.usage().cacheWriteInputTokens());
-        fields.put("totalTokens", totals.usage().totalTokens());
-        fields.put("apiCalls", totals.apiCalls());
-        fields.put("postsAnalyzed", totals.postsAnalyzed());
-        fields.put("avgTokensPerPost", perPost(totals.usage().totalTokens(), totals.postsAnalyzed()));
-        fields.put("costUsd", totals.costUsd());
-        fields.put("unpricedCalls", totals.unpricedCalls());
-        fields.put("callsWithoutUsage", totals.callsWithoutUsage());
-        fields.put("failedCalls", totals.failedCalls());
-        fields.put("attempts", totals.attempts());
-        fields.put("throttles", totals.throttles());
-        fields.put("abandonedAttempts", totals.abandonedAttempts());
-        return fields;
     }
 
     /** A figure as a log field (milliseconds, a concurrency limit): to the hundredth, as the lines print them. */

@@ -3,17 +3,15 @@ package io.sentimentconsumer.analyze;
 import io.sentimentconsumer.account.CallLedger;
 import io.sentimentconsumer.analyze.AnswerParser.ParsedAnswer;
 import io.sentimentconsumer.analyze.AnswerParser.Verdict;
-import io.sentimentconsumer.events.LogEvent;
 import io.sentimentconsumer.log.EventLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Scores one batch of posts, spending as little as it can and never guessing:
@@ -113,13 +111,13 @@ public final class BatchAnalyzer {
                 if (positions.size() == 1) {
                     unscored(pending, "answer cut off at maxTokens");
                 } else {
-                    logRetry(LogEvent.SPLIT, positions.size(), pending, stopReason);
+                    logRetry(RetryLine.How.IN_HALVES, positions.size(), pending, stopReason);
                     for (List<Integer> half : halves(pending)) {
                         score(half, true);
                     }
                 }
             } else if (!followUp) {
-                logRetry(LogEvent.FOLLOW_UP, positions.size(), pending, stopReason);
+                logRetry(RetryLine.How.FOLLOW_UP, positions.size(), pending, stopReason);
                 score(pending, true);
             } else {
                 unscored(pending, "no usable answer line after a follow-up call");
@@ -135,9 +133,7 @@ public final class BatchAnalyzer {
                                 + e.getMessage());
                         return;
                     }
-                    log.info("Batch " + batch + ": the model rejected a request of " + positions.size()
-                            + " posts; splitting it in halves", Map.of("event", LogEvent.SPLIT.id(), "batch", batch,
-                            "posts", positions.size(), "error", e.getMessage()));
+                    log.write(new RetryLine.Rejected(batch, positions.size(), e.getMessage()));
                     for (List<Integer> half : halves(positions)) {
                         score(half, followUp);
                     }
@@ -198,20 +194,10 @@ public final class BatchAnalyzer {
             }
         }
 
-        private void logRetry(LogEvent event, int posts, List<Integer> pending, String stopReason) {
-            Map<String, Integer> problems = new TreeMap<>();
+        private void logRetry(RetryLine.How how, int posts, List<Integer> pending, String stopReason) {
+            Map<String, Integer> problems = new HashMap<>();
             pending.forEach(i -> problems.merge(((PostResult.Unscored) results[i]).reason(), 1, Integer::sum));
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("event", event.id());
-            fields.put("batch", batch);
-            fields.put("posts", posts);
-            fields.put("postsWithoutScore", pending.size());
-            fields.put("problems", problems);
-            fields.put("stopReason", stopReason);
-            log.info("Batch " + batch + ": " + pending.size() + " of " + posts + " posts got no usable answer line "
-                    + problems + (event == LogEvent.SPLIT
-                            ? "; the answer was cut off at maxTokens, asking again in halves"
-                            : "; asking again in one follow-up call"), fields);
+            log.write(new RetryLine.Unanswered(how, batch, posts, pending.size(), problems, stopReason));
         }
     }
 

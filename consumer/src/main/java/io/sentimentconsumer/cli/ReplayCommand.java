@@ -99,8 +99,9 @@ final class ReplayCommand implements Callable<Integer> {
         ConsumerConfig config = configuration(System.getenv());
         SentimentPipeline pipeline;
         if (config.modelId() == null) {
-            log.info("No model configured (--model or BEDROCK_MODEL_ID): using the offline lexicon engine; "
-                    + "token figures are estimates priced as Nova Micro", Map.of());
+            // A note for the terminal, not a log event: replay's log is text on stderr.
+            System.err.println("No model configured (--model or BEDROCK_MODEL_ID): using the offline lexicon "
+                    + "engine; token figures are estimates priced as Nova Micro");
             pipeline = Pipelines.create(config, new LexiconSentimentModel(), log);
         } else {
             pipeline = Pipelines.bedrock(config, log);

@@ -1,10 +1,8 @@
 package io.sentimentconsumer.cli;
 
-import io.sentimentconsumer.events.LogEvent;
 import io.sentimentconsumer.kcl.SentimentWorker;
 import io.sentimentconsumer.kcl.WorkerConfig;
-import io.sentimentconsumer.kcl.WorkerMetrics;
-import io.sentimentconsumer.kcl.WorkerTotals;
+import io.sentimentconsumer.kcl.WorkerLine;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.ConsumerConfig;
 import io.sentimentconsumer.pipeline.Pipelines;
@@ -80,13 +78,10 @@ final class WorkerCommand implements Callable<Integer> {
         PrintStream stdout = System.out;
         EventLog log = new EventLog(System.err, logFormat);
 
-        // The worker buffers measurements and publishes them once a minute (WorkerMetrics).
+        // The worker buffers measurements and publishes them once a minute (BufferedMetrics).
         SentimentPipeline pipeline = modelOptions.pipeline(config, log);
         MetricsPublisher publisher = Pipelines.publisher(config, pipeline.model().modelId(), stdout);
-        WorkerTotals totals = new WorkerTotals(pipeline.model().modelId(), pipeline.model().estimated());
-        WorkerMetrics workerMetrics = new WorkerMetrics(publisher, log, totals);
-        SentimentWorker worker = new SentimentWorker(settings, pipeline, config.batchSize(), totals, workerMetrics,
-                log);
+        SentimentWorker worker = new SentimentWorker(settings, pipeline, config.batchSize(), publisher, log);
 
         Thread hook = new Thread(() -> {
             try {
@@ -103,8 +98,7 @@ final class WorkerCommand implements Callable<Integer> {
         boolean stoppedOnRequest = worker.run();
         if (!stoppedOnRequest) {
             Runtime.getRuntime().removeShutdownHook(hook);
-            log.error("The KCL scheduler stopped by itself (see its log above); exiting",
-                    Map.of("event", LogEvent.WORKER_FAILED.id()));
+            log.write(new WorkerLine.Failed());
             return 1;
         }
         // Stopped by the hook, which exits once the final checkpoint, flush and summary are written.

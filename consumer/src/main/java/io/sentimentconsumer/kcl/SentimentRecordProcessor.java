@@ -1,25 +1,17 @@
 package io.sentimentconsumer.kcl;
 
-import io.sentimentconsumer.account.CallTotals;
-import io.sentimentconsumer.account.RecordCounts;
-import io.sentimentconsumer.account.UsageLines;
-import io.sentimentconsumer.events.LogEvent;
+import io.sentimentconsumer.account.SummaryFigures;
+import io.sentimentconsumer.events.Metric;
 import io.sentimentconsumer.ingest.InputRecord;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.InvocationReport;
+import io.sentimentconsumer.pipeline.InvocationReporter;
 import io.sentimentconsumer.pipeline.RecordOutcome;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
-import software.amazon.kinesis.exceptions.InvalidStateException;
-import software.amazon.kinesis.exceptions.KinesisClientLibDependencyException;
-import software.amazon.kinesis.exceptions.ShutdownException;
-import software.amazon.kinesis.exceptions.ThrottlingException;
 import software.amazon.kinesis.lifecycle.events.InitializationInput;
 import software.amazon.kinesis.lifecycle.events.LeaseLostInput;
 import software.amazon.kinesis.lifecycle.events.ProcessRecordsInput;
@@ -28,6 +20,7 @@ import software.amazon.kinesis.lifecycle.events.ShutdownRequestedInput;
 import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
 import software.amazon.kinesis.processor.ShardRecordProcessor;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
+import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
 
 /**
  * One shard's processor: feeds the shard's records, in order, through the same pipeline as the Lambda handler.
@@ -41,37 +34,19 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
  * capped exponential backoff, for as long as it takes: the checkpoint never passes a record without an outcome, so
  * a blocked shard stops, visibly ({@code shard_blocked} lines, the {@code BlockedShardRetries} metric), rather
  * than losing or reordering anything. A stop request ends the wait, and so does a lost lease (asked before every
- * retry); the records are then delivered again later.
- *
- * <p>A processor that stops short (a stop request, a lost lease) leaves records without an outcome, and KCL never
- * delivers a record to the same processor twice: from then on it analyzes nothing and checkpoints nothing, not even
- * the shard's end, so that the next owner of the lease resumes from the last checkpoint and gets them again.
+ * retry); the records are then delivered again later. Once it stops short, the processor analyzes nothing more
+ * ({@link ShardCheckpoint}).
  */
 final class SentimentRecordProcessor implements ShardRecordProcessor {
 
-    static final String SUMMARY_TITLE = "Worker token summary";
-    private static final int CHECKPOINT_ATTEMPTS = 5;
-
     private final SentimentPipeline pipeline;
     private final int batchSize;
-    private final WorkerTotals totals;
-    private final WorkerMetrics metrics;
+    private final InvocationReporter reporter;
     private final EventLog log;
     private final Backoff backoff;
     private final Stopping stopping;
     private final Consumer<InvocationReport> reports;
-
-    private String shardId = "unknown";
-    /** The last record with an outcome such that every record before it has one too. */
-    private KinesisClientRecord done;
-    private KinesisClientRecord checkpointed;
-    /**
-     * Why this processor stopped short (a stop request, a lost lease), leaving records without an outcome;
-     * {@code null} while it has not.
-     */
-    private String stoppedShort;
-    /** KCL calls {@code shardEnded} again and again while its end is not checkpointed: say why only once. */
-    private boolean shardEndRefused;
+    private ShardCheckpoint shard;
 
     /** Whether the worker is stopping, and a sleep that a stop request cuts short. */
     interface Stopping {
@@ -82,36 +57,29 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
     }
 
     /**
-     * @param reports receives every analysis's report, each record's outcome included (the worker keeps none; the
-     *                lifecycle tests check checkpoints against them)
+     * @param reporter measures every analysis and writes the summaries
+     * @param reports  receives every analysis's report, each record's outcome included (the worker keeps none; the
+     *                 lifecycle tests check checkpoints against them)
      */
-    SentimentRecordProcessor(SentimentPipeline pipeline, int batchSize, WorkerTotals totals, WorkerMetrics metrics,
-                             EventLog log, Backoff backoff, Stopping stopping, Consumer<InvocationReport> reports) {
+    SentimentRecordProcessor(SentimentPipeline pipeline, int batchSize, InvocationReporter reporter, EventLog log,
+                             Backoff backoff, Stopping stopping, Consumer<InvocationReport> reports) {
         this.pipeline = pipeline;
         this.batchSize = batchSize;
-        this.totals = totals;
-        this.metrics = metrics;
+        this.reporter = reporter;
         this.log = log;
         this.backoff = backoff;
         this.stopping = stopping;
         this.reports = reports;
+        this.shard = new ShardCheckpoint("unknown", log);
     }
 
     @Override
     public void initialize(InitializationInput input) {
-        shardId = input.shardId();
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("event", LogEvent.SHARD_STARTED.id());
-        fields.put("shardId", shardId);
-        fields.put("checkpoint", String.valueOf(input.extendedSequenceNumber()));
-        String blockedAt = "";
-        if (input.pendingCheckpointSequenceNumber() != null) {
-            // Written by a previous owner's retries (leaseHeld): it may have paid for records up to there.
-            fields.put("previousOwnerBlockedAt", String.valueOf(input.pendingCheckpointSequenceNumber()));
-            blockedAt = "; the previous owner was blocked at " + input.pendingCheckpointSequenceNumber();
-        }
-        log.info("Shard " + shardId + ": leased, starting after " + input.extendedSequenceNumber() + blockedAt,
-                fields);
+        shard = new ShardCheckpoint(input.shardId(), log);
+        // Written by a previous owner's retries (ShardCheckpoint.leaseHeld).
+        ExtendedSequenceNumber blockedAt = input.pendingCheckpointSequenceNumber();
+        log.write(new ShardLine.Started(shard.shardId(), String.valueOf(input.extendedSequenceNumber()),
+                blockedAt == null ? null : String.valueOf(blockedAt)));
     }
 
     /**
@@ -121,262 +89,118 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
     @Override
     public void processRecords(ProcessRecordsInput input) {
         List<KinesisClientRecord> records = input.records();
-        if (records.isEmpty() || stoppedShort != null) {
+        if (records.isEmpty() || shard.stoppedShort()) {
             return; // a processor that stopped short leaves every later record to the next owner of the lease
         }
-        long started = System.nanoTime();
-        CallSummary summary = new CallSummary();
+        Call call = new Call(input.checkpointer());
         try {
             for (int from = 0; from < records.size(); from += batchSize) {
                 if (stopping.requested()) {
                     // Also at a call's first batch: KCL keeps delivering between the stop request and the graceful
                     // shutdown reaching this shard. The batch in flight is finished and checkpointed.
-                    stopShort("a stop was requested", records.get(from));
+                    shard.stopShort("a stop was requested", records.get(from));
                     return;
                 }
-                List<KinesisClientRecord> batch = records.subList(from, Math.min(records.size(), from + batchSize));
-                if (!resolve(batch, input.checkpointer(), summary)) {
+                if (!call.resolve(records.subList(from, Math.min(records.size(), from + batchSize)))) {
                     return;
                 }
             }
         } finally {
-            summary.write(records.size(), (System.nanoTime() - started) / 1e6);
+            reporter.write(new WorkerLine.Summary(shard.shardId(), records.size(), call.figures,
+                    (System.nanoTime() - call.startedNanos) / 1e6));
         }
     }
 
-    /** The sums of one {@code processRecords} call's analyses, retries included. */
-    private final class CallSummary {
-        private CallTotals totals = CallTotals.NONE;
-        private RecordCounts counts = RecordCounts.NONE;
-
-        void add(InvocationReport report) {
-            totals = totals.plus(report.totals());
-            counts = counts.plus(report.counts());
-        }
-
-        void write(int records, double durationMillis) {
-            var model = pipeline.model();
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("event", LogEvent.WORKER_SUMMARY.id());
-            fields.put("shardId", shardId);
-            fields.put("kinesisRecords", records);
-            fields.putAll(UsageLines.summaryFields(model.modelId(), model.estimated(), counts, totals));
-            fields.put("durationMs", UsageLines.hundredths(durationMillis));
-            log.info(UsageLines.summary(SUMMARY_TITLE, totals, model.estimated()), fields);
-        }
+    @Override
+    public void leaseLost(LeaseLostInput input) {
+        log.write(new ShardLine.LeaseLost(shard.shardId()));
     }
 
-    /**
-     * Gives every record of {@code batch} an outcome, retrying what the pipeline hands back, then checkpoints.
-     * Returns {@code false} when the shard must stop: a stop was requested or the lease is gone.
-     */
-    private boolean resolve(List<KinesisClientRecord> batch, RecordProcessorCheckpointer checkpointer,
-                            CallSummary summary) {
-        List<Integer> pending = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            pending.add(i);
+    @Override
+    public void shardEnded(ShardEndedInput input) {
+        shard.end(input.checkpointer());
+    }
+
+    @Override
+    public void shutdownRequested(ShutdownRequestedInput input) {
+        shard.shutdown(input.checkpointer());
+    }
+
+    /** One {@code processRecords} call: its batches, their retries, and the sums of their analyses. */
+    private final class Call {
+        private final RecordProcessorCheckpointer checkpointer;
+        private final long startedNanos = System.nanoTime();
+        private SummaryFigures figures = reporter.noFigures();
+
+        Call(RecordProcessorCheckpointer checkpointer) {
+            this.checkpointer = checkpointer;
         }
-        for (int retry = 0; ; retry++) {
+
+        /**
+         * Gives every record of {@code batch} an outcome, retrying what the pipeline hands back, then checkpoints.
+         * Returns {@code false} when the shard must stop: a stop was requested or the lease is gone.
+         */
+        boolean resolve(List<KinesisClientRecord> batch) {
+            List<Integer> pending = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                pending.add(i);
+            }
+            for (int retry = 0; ; retry++) {
+                List<Integer> handedBack = analyze(batch, pending);
+                if (handedBack.isEmpty()) {
+                    if (retry > 0) {
+                        log.write(new ShardLine.Unblocked(shard.shardId(), retry));
+                    }
+                    return shard.advance(checkpointer, batch.get(batch.size() - 1));
+                }
+                int firstFailed = handedBack.get(0);
+                if (firstFailed > 0 && !shard.advance(checkpointer, batch.get(firstFailed - 1))) {
+                    return false;
+                }
+                pending = handedBack;
+                if (!awaitRetry(retry + 1, batch.get(firstFailed), pending.size())) {
+                    return false;
+                }
+            }
+        }
+
+        /** Sends the {@code pending} records of {@code batch} to the pipeline; returns those it handed back. */
+        private List<Integer> analyze(List<KinesisClientRecord> batch, List<Integer> pending) {
             List<InputRecord> input = new ArrayList<>(pending.size());
             for (int i : pending) {
-                input.add(inputRecord(batch.get(i)));
+                input.add(ShardRecords.input(batch.get(i)));
             }
-            InvocationReport report = pipeline.analyze(input);
+            InvocationReport report = reporter.measure(pipeline.analyze(input));
             reports.accept(report);
-            summary.add(report);
-            totals.add(report);
-            metrics.add(report);
+            figures = figures.plus(report.counts(), report.totals());
             List<Integer> handedBack = new ArrayList<>();
             for (int k = 0; k < pending.size(); k++) {
                 if (report.outcomes().get(k).kind() == RecordOutcome.Kind.HANDED_BACK) {
                     handedBack.add(pending.get(k));
                 }
             }
-            if (handedBack.isEmpty()) {
-                if (retry > 0) {
-                    log.info("Shard " + shardId + " unblocked after " + retry + " retries",
-                            Map.of("event", LogEvent.SHARD_UNBLOCKED.id(), "shardId", shardId, "retries", retry));
-                }
-                done = batch.get(batch.size() - 1);
-                return checkpoint(checkpointer, done);
-            }
-            int firstFailed = handedBack.get(0);
-            if (firstFailed > 0) {
-                done = batch.get(firstFailed - 1);
-                if (!checkpoint(checkpointer, done)) {
-                    return false;
-                }
-            }
-            pending = handedBack;
-            Duration delay = backoff.delay(retry + 1);
-            metrics.blockedShardRetry();
-            String sequenceNumber = id(batch.get(firstFailed));
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("event", LogEvent.SHARD_BLOCKED.id());
-            fields.put("shardId", shardId);
-            fields.put("firstSequenceNumber", sequenceNumber);
-            fields.put("records", pending.size());
-            fields.put("retry", retry + 1);
-            fields.put("delayMs", delay.toMillis());
-            log.warn("Shard " + shardId + " blocked: " + pending.size() + " records from sequence number "
-                    + sequenceNumber + " have no outcome; retry " + (retry + 1) + " in " + delay.toMillis()
-                    + " ms; not checkpointing past them", fields);
+            return handedBack;
+        }
+
+        /**
+         * Waits out the backoff before retry number {@code retry} of the records from {@code first} on; returns
+         * {@code false} when the shard must stop instead.
+         */
+        private boolean awaitRetry(int retry, KinesisClientRecord first, int records) {
+            Duration delay = backoff.delay(retry);
+            reporter.count(Metric.BLOCKED_SHARD_RETRIES);
+            log.write(new ShardLine.Blocked(shard.shardId(), ShardRecords.id(first), records, retry, delay));
             try {
                 if (stopping.await(delay)) {
-                    stopShort("a stop was requested while blocked", batch.get(firstFailed));
+                    shard.stopShort("a stop was requested while blocked", first);
                     return false;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                stopShort("interrupted while blocked", batch.get(firstFailed));
+                shard.stopShort("interrupted while blocked", first);
                 return false;
             }
-            if (!leaseHeld(checkpointer, batch.get(firstFailed))) {
-                return false;
-            }
+            return shard.leaseHeld(checkpointer, first);
         }
-    }
-
-    /**
-     * Asks whether this worker still holds the shard's lease before a blocked batch goes to the model again, so
-     * that a blocked shard stops calling (and paying for) the model once another worker owns the shard.
-     *
-     * <p>In KCL 3.5.1 a loop inside {@code processRecords} learns of a lost lease only by writing to the lease
-     * table. {@link #leaseLost} comes too late: the shard's shutdown task that calls it runs only after
-     * {@code processRecords} has returned (the {@code ShardConsumer} runs one task at a time, under its lock). A
-     * checkpoint at the record already checkpointed writes nothing ({@code ShardRecordProcessorCheckpointer
-     * .advancePosition}), so it cannot fail either. A pending checkpoint at the first record without an outcome is
-     * always written, conditionally on this processor's hold on the lease, and fails with {@link ShutdownException}
-     * once it is gone. It is not a checkpoint: nothing resumes from it, the next checkpoint clears it, and a new
-     * owner's {@link #initialize} logs it as where the shard was blocked. One conditional write per retry, a second
-     * or more apart.
-     *
-     * @return {@code false} when the lease is gone; {@code true} when it is held or the table could not say
-     *         (throttled, unreachable): the checkpoint after the retry asks again
-     */
-    private boolean leaseHeld(RecordProcessorCheckpointer checkpointer, KinesisClientRecord firstUnfinished) {
-        try {
-            checkpointer.prepareCheckpoint(firstUnfinished.sequenceNumber(), firstUnfinished.subSequenceNumber());
-            return true;
-        } catch (ShutdownException e) {
-            leaseGone();
-            return false;
-        } catch (ThrottlingException | KinesisClientLibDependencyException | InvalidStateException e) {
-            return true;
-        }
-    }
-
-    /** The lease table refused a write: another worker owns the shard now, and this processor must do no more. */
-    private void leaseGone() {
-        stoppedShort = "the lease is no longer held";
-        log.info("Shard " + shardId + ": lease no longer held; stopping without checkpointing",
-                Map.of("event", LogEvent.LEASE_LOST.id(), "shardId", shardId));
-    }
-
-    @Override
-    public void leaseLost(LeaseLostInput input) {
-        log.info("Shard " + shardId + ": lease lost; stopping without checkpointing",
-                Map.of("event", LogEvent.LEASE_LOST.id(), "shardId", shardId));
-    }
-
-    /**
-     * Stops this processor for good: {@code first} and every record after it are left without an outcome, so no
-     * checkpoint may pass them. They come again to whichever processor next holds the lease.
-     */
-    private void stopShort(String reason, KinesisClientRecord first) {
-        stoppedShort = reason;
-        log.warn("Shard " + shardId + ": stopping short (" + reason + "); records from sequence number " + id(first)
-                        + " on have no outcome, are not checkpointed and will be delivered again",
-                Map.of("event", LogEvent.SHARD_STOPPED_SHORT.id(), "shardId", shardId, "reason", reason,
-                        "firstSequenceNumber", id(first)));
-    }
-
-    /**
-     * Checkpoints the shard's end, which tells KCL that every record of the shard is done and lets it start the
-     * child shards, unless this processor stopped short.
-     *
-     * <p>Then it must not: KCL 3.5.1 ({@code ShutdownTask}) sees that no {@code SHARD_END} checkpoint was written,
-     * fails the task ("Application didn't checkpoint at end of shard") and runs it again after a short backoff, calling
-     * this method again, until the lease leaves this worker. The lease stays unfinished, the child shards wait for
-     * it, and the next owner resumes from the last checkpoint: the records skipped here are delivered again. A stop
-     * request cannot end that loop (a shard end outranks it), so the graceful shutdown waits out its limit
-     * ({@code SentimentWorker}) and the worker then stops anyway, dropping its leases.
-     */
-    @Override
-    public void shardEnded(ShardEndedInput input) {
-        if (stoppedShort != null) {
-            if (!shardEndRefused) {
-                shardEndRefused = true;
-                log.warn("Shard " + shardId + " ended, but this processor stopped short (" + stoppedShort + "): not "
-                                + "checkpointing its end, so that its last records are delivered again; the child "
-                                + "shards start after that",
-                        Map.of("event", LogEvent.SHARD_END_NOT_CHECKPOINTED.id(), "shardId", shardId, "reason", stoppedShort));
-            }
-            return;
-        }
-        try {
-            input.checkpointer().checkpoint();
-            log.info("Shard " + shardId + " ended and is checkpointed at its end",
-                    Map.of("event", LogEvent.SHARD_ENDED.id(), "shardId", shardId));
-        } catch (ShutdownException | InvalidStateException e) {
-            log.error("Shard " + shardId + ": cannot checkpoint its end (" + e.getClass().getSimpleName() + ")",
-                    Map.of("event", LogEvent.CHECKPOINT_FAILED.id(), "shardId", shardId, "error", e.getClass().getName()));
-        }
-    }
-
-    @Override
-    public void shutdownRequested(ShutdownRequestedInput input) {
-        if (done != null && done != checkpointed) {
-            checkpoint(input.checkpointer(), done);
-        }
-        log.info("Shard " + shardId + ": shutting down, checkpointed at " + (checkpointed == null ? "nothing new"
-                        : id(checkpointed)),
-                Map.of("event", LogEvent.SHARD_SHUTDOWN.id(), "shardId", shardId,
-                        "checkpoint", checkpointed == null ? "" : id(checkpointed)));
-    }
-
-    /** Checkpoints at {@code record}; returns {@code false} when the lease is gone. */
-    private boolean checkpoint(RecordProcessorCheckpointer checkpointer, KinesisClientRecord record) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                checkpointer.checkpoint(record.sequenceNumber(), record.subSequenceNumber());
-                checkpointed = record;
-                return true;
-            } catch (ShutdownException e) {
-                leaseGone();
-                return false;
-            } catch (ThrottlingException | KinesisClientLibDependencyException e) {
-                if (attempt == CHECKPOINT_ATTEMPTS) {
-                    log.warn("Shard " + shardId + ": checkpoint failed " + attempt + " times ("
-                                    + e.getClass().getSimpleName() + "); the next checkpoint covers these records",
-                            Map.of("event", LogEvent.CHECKPOINT_FAILED.id(), "shardId", shardId, "error", e.getClass().getName()));
-                    return true;
-                }
-                try {
-                    Thread.sleep(100L << attempt);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    stoppedShort = "interrupted while checkpointing";
-                    return false;
-                }
-            } catch (InvalidStateException e) {
-                log.error("Shard " + shardId + ": checkpoint failed (" + e.getMessage() + ")",
-                        Map.of("event", LogEvent.CHECKPOINT_FAILED.id(), "shardId", shardId, "error", e.getClass().getName()));
-                return true;
-            }
-        }
-    }
-
-    /** Aggregated (KPL) records share a sequence number; their sub-sequence number tells them apart. */
-    private static String id(KinesisClientRecord record) {
-        return record.aggregated() ? record.sequenceNumber() + "/" + record.subSequenceNumber()
-                : record.sequenceNumber();
-    }
-
-    private static InputRecord inputRecord(KinesisClientRecord record) {
-        ByteBuffer data = record.data() == null ? ByteBuffer.allocate(0) : record.data().duplicate();
-        byte[] bytes = new byte[data.remaining()];
-        data.get(bytes);
-        return new InputRecord(id(record), bytes);
     }
 }

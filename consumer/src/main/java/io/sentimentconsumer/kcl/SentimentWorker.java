@@ -1,10 +1,11 @@
 package io.sentimentconsumer.kcl;
 
-import io.sentimentconsumer.events.LogEvent;
 import io.sentimentconsumer.log.EventLog;
+import io.sentimentconsumer.pipeline.InvocationReporter;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
+import io.sentimentconsumer.publish.BufferedMetrics;
+import io.sentimentconsumer.publish.MetricsPublisher;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,20 +36,24 @@ public final class SentimentWorker {
     private final SentimentPipeline pipeline;
     private final int batchSize;
     private final EventLog log;
-    private final WorkerTotals totals;
-    private final WorkerMetrics metrics;
+    private final BufferedMetrics metrics;
+    private final InvocationReporter reporter;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Scheduler scheduler;
 
-    public SentimentWorker(WorkerConfig settings, SentimentPipeline pipeline, int batchSize, WorkerTotals totals,
-                           WorkerMetrics metrics, EventLog log) {
+    /**
+     * @param publisher where the worker's measurements go, buffered and published together every
+     *                  {@code metricsInterval}
+     */
+    public SentimentWorker(WorkerConfig settings, SentimentPipeline pipeline, int batchSize, MetricsPublisher publisher,
+                           EventLog log) {
         this.settings = settings;
         this.pipeline = pipeline;
         this.batchSize = batchSize;
-        this.totals = totals;
-        this.metrics = metrics;
         this.log = log;
+        this.metrics = new BufferedMetrics(publisher, log);
+        this.reporter = new InvocationReporter(metrics, log, pipeline.model().modelId(), pipeline.model().estimated());
     }
 
     /**
@@ -72,8 +77,8 @@ public final class SentimentWorker {
         };
         ConfigsBuilder configs = new ConfigsBuilder(settings.streamName(), settings.applicationName(), kinesis,
                 dynamoDb, cloudWatch, settings.workerId(),
-                () -> new SentimentRecordProcessor(pipeline, batchSize, totals, metrics, log, settings.backoff(),
-                        stopping, report -> { }));
+                () -> new SentimentRecordProcessor(pipeline, batchSize, reporter, log, settings.backoff(), stopping,
+                        report -> { }));
         scheduler = scheduler(configs, kinesis);
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "worker-timers");
@@ -82,18 +87,17 @@ public final class SentimentWorker {
         });
         long summaryMillis = settings.summaryInterval().toMillis();
         long metricsMillis = settings.metricsInterval().toMillis();
-        timers.scheduleAtFixedRate(() -> totals.write(log), summaryMillis, summaryMillis, TimeUnit.MILLISECONDS);
+        timers.scheduleAtFixedRate(this::writeCumulativeSummary, summaryMillis, summaryMillis,
+                TimeUnit.MILLISECONDS);
         timers.scheduleAtFixedRate(metrics::flush, metricsMillis, metricsMillis, TimeUnit.MILLISECONDS);
-        log.info("Worker " + settings.workerId() + " starting: stream " + settings.streamName() + ", application "
-                + settings.applicationName() + ", " + (settings.fanOut() ? "enhanced fan-out" : "polling"),
-                Map.of("event", LogEvent.WORKER_STARTED.id(), "workerId", settings.workerId(), "stream", settings.streamName(),
-                        "application", settings.applicationName()));
+        log.write(new WorkerLine.Started(settings.workerId(), settings.streamName(), settings.applicationName(),
+                settings.fanOut()));
         try {
             scheduler.run();
         } finally {
             timers.shutdownNow();
             metrics.flush();
-            totals.write(log);
+            writeCumulativeSummary();
             kinesis.close();
             dynamoDb.close();
             cloudWatch.close();
@@ -116,16 +120,18 @@ public final class SentimentWorker {
         if (running == null) {
             return;
         }
-        log.info("Worker " + settings.workerId() + " stopping: finishing batches in flight and checkpointing",
-                Map.of("event", LogEvent.WORKER_STOPPING.id(), "workerId", settings.workerId()));
+        log.write(new WorkerLine.Stopping(settings.workerId()));
         try {
             running.startGracefulShutdown().get(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
-            log.warn("Graceful shutdown did not complete (" + e.getClass().getSimpleName() + "); stopping now",
-                    Map.of("event", LogEvent.WORKER_SHUTDOWN_INCOMPLETE.id(), "error", e.getClass().getName()));
+            log.write(new WorkerLine.ShutdownIncomplete(e.getClass()));
             running.shutdown();
         }
         finished.await(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void writeCumulativeSummary() {
+        reporter.write(WorkerLine.Cumulative.of(reporter));
     }
 
     private Scheduler scheduler(ConfigsBuilder configs, KinesisAsyncClient kinesis) {

@@ -6,12 +6,9 @@ import io.sentimentconsumer.analyze.BatchAnalyzer.BatchResult;
 import io.sentimentconsumer.analyze.BatchAnalyzer.Stop;
 import io.sentimentconsumer.analyze.CallGate;
 import io.sentimentconsumer.analyze.PostResult;
-import io.sentimentconsumer.events.LogEvent;
 import io.sentimentconsumer.log.EventLog;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -85,8 +82,7 @@ final class BatchScheduler {
                     result = futures.get(b).get();
                 } catch (ExecutionException e) {
                     // A defect, not a model failure: hand the batch back rather than lose or guess anything.
-                    log.error("Batch " + (b + 1) + " failed unexpectedly (" + e.getCause().getClass().getName()
-                            + "); handing its records back", Map.of("event", LogEvent.BATCH_ERROR.id(), "batch", b + 1));
+                    log.write(new BatchLine.Failed(b + 1, e.getCause().getClass()));
                     firstStoppedBatch.accumulateAndGet(b + 1, Math::min);
                     batch.forEach(post -> post.handBack("unexpected error while analysing its batch"));
                     continue;
@@ -105,10 +101,7 @@ final class BatchScheduler {
                 }
             }
             if (notSent > 0) {
-                log.warn(notSent + " records of later batches were not sent to the model because batch "
-                                + firstStoppedBatch.get() + " stopped; they are handed back",
-                        Map.of("event", LogEvent.BATCHES_NOT_SENT.id(), "records", notSent,
-                                "stoppedBatch", firstStoppedBatch.get()));
+                log.write(new BatchLine.NotSent(notSent, firstStoppedBatch.get()));
             }
         }
 
@@ -121,30 +114,12 @@ final class BatchScheduler {
                     from = posts.get(k).record().sequenceNumber();
                 }
             }
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("batch", batch);
-            fields.put("records", handedBack);
-            fields.put("firstSequenceNumber", String.valueOf(from));
-            fields.put("error", stop.message());
-            switch (stop.reason()) {
-                case CONFIGURATION -> {
-                    // Every batch in flight fails the same way; one line says what to fix.
-                    if (configurationErrorLogged.compareAndSet(false, true)) {
-                        fields.put("event", LogEvent.MODEL_CONFIGURATION_ERROR.id());
-                        log.error(stop.message() + " All records are handed back until it is fixed.", fields);
-                    }
-                }
-                case DEADLINE -> {
-                    deadlineReached.set(true);
-                    fields.put("event", LogEvent.DEADLINE_REACHED.id());
-                    log.warn("Batch " + batch + ": no time left for another model call before the deadline; "
-                            + "handing back " + handedBack + " records from sequence number " + from, fields);
-                }
-                case CALL_FAILED -> {
-                    fields.put("event", LogEvent.BATCH_HANDED_BACK.id());
-                    log.warn("Batch " + batch + " failed after retries; handing back " + handedBack
-                            + " records from sequence number " + from + ": " + stop.message(), fields);
-                }
+            if (stop.reason() == Stop.Reason.DEADLINE) {
+                deadlineReached.set(true);
+            }
+            // Every batch in flight fails the same way on a configuration error; one line says what to fix.
+            if (stop.reason() != Stop.Reason.CONFIGURATION || configurationErrorLogged.compareAndSet(false, true)) {
+                log.write(new BatchLine.Stopped(stop, batch, handedBack, from));
             }
         }
     }

@@ -1,6 +1,5 @@
 package io.sentimentconsumer.pipeline;
 
-import io.sentimentconsumer.events.LogEvent;
 import io.sentimentconsumer.ingest.DecodedRecord;
 import io.sentimentconsumer.ingest.InflateBudget;
 import io.sentimentconsumer.ingest.InputRecord;
@@ -84,9 +83,7 @@ final class Intake {
         }
         invalidLines.finish();
         if (reused > 0) {
-            log.info(reused + " records were finished by an earlier delivery to this environment; their "
-                    + "outcomes are reused without a model call", Map.of("event", LogEvent.OUTCOMES_REUSED.id(),
-                    "records", reused));
+            log.write(new IntakeLine.Reused(reused));
         }
         return new Delivery(posts, toSend, truncated, repeats);
     }

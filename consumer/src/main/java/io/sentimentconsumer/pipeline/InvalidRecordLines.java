@@ -1,8 +1,6 @@
 package io.sentimentconsumer.pipeline;
 
-import io.sentimentconsumer.events.LogEvent;
 import io.sentimentconsumer.log.EventLog;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -28,16 +26,7 @@ final class InvalidRecordLines {
             notDetailed.merge(kind(reason), 1, Integer::sum);
             return;
         }
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("event", LogEvent.INVALID_RECORD.id());
-        fields.put("sequenceNumber", sequenceNumber);
-        if (subSequenceNumber != null) {
-            fields.put("subSequenceNumber", subSequenceNumber);
-        }
-        fields.put("reason", reason);
-        String where = subSequenceNumber == null ? sequenceNumber
-                : sequenceNumber + " (user record " + subSequenceNumber + ")";
-        log.warn("Invalid record " + where + ": " + reason, fields);
+        log.write(new IntakeLine.Invalid(sequenceNumber, subSequenceNumber, reason));
     }
 
     /** Writes the line for the records past the first {@link #DETAILED}, if there were any. */
@@ -45,12 +34,7 @@ final class InvalidRecordLines {
         if (notDetailed.isEmpty()) {
             return;
         }
-        int more = seen - DETAILED;
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("event", LogEvent.INVALID_RECORDS_MORE.id());
-        fields.put("records", more);
-        fields.put("byReason", notDetailed);
-        log.warn(more + " more invalid records, not logged one by one: " + notDetailed, fields);
+        log.write(new IntakeLine.MoreInvalid(seen - DETAILED, notDetailed));
     }
 
     /**

@@ -1,80 +1,98 @@
 package io.sentimentconsumer.pipeline;
 
-import io.sentimentconsumer.account.UsageLines;
-import io.sentimentconsumer.events.LogEvent;
+import io.sentimentconsumer.account.SummaryFigures;
+import io.sentimentconsumer.events.Metric;
 import io.sentimentconsumer.log.EventLog;
+import io.sentimentconsumer.log.LogLine;
 import io.sentimentconsumer.publish.InvocationMetrics;
-import io.sentimentconsumer.publish.MetricsPublisher;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.TreeMap;
+import io.sentimentconsumer.publish.Measurement;
+import io.sentimentconsumer.publish.MetricsDestination;
+import java.util.List;
 
 /**
- * What follows an analyzed delivery in the runtimes that report one delivery at a time (Lambda, {@code replay},
- * {@code redrive}): its metrics published, then its summary line. Publishing comes after every record has its
- * outcome, so a metrics failure never touches a record: it is logged once and counted in the summary.
+ * What follows every analysis, in every runtime: its measurements handed to the metrics destination, then its
+ * figures in a summary line. Lambda, replay and redrive summarise each delivery as it is analysed
+ * ({@link #report}); the KCL worker measures each analysis as it comes and sums them into a line per
+ * {@code processRecords} call and a cumulative one. Measuring comes after every record has its outcome, so a
+ * metrics failure never touches a record. Thread-safe.
  */
 public final class InvocationReporter {
 
-    private final MetricsPublisher metrics;
+    private final MetricsDestination metrics;
     private final EventLog log;
     private final String modelId;
     private final boolean estimated;
+    private final long startedNanos = System.nanoTime();
+    private SummaryFigures sinceStart;
 
-    public InvocationReporter(MetricsPublisher metrics, EventLog log, String modelId, boolean estimated) {
+    public InvocationReporter(MetricsDestination metrics, EventLog log, String modelId, boolean estimated) {
         this.metrics = metrics;
         this.log = log;
         this.modelId = modelId;
         this.estimated = estimated;
+        this.sinceStart = noFigures();
     }
 
     /**
-     * Publishes the report's metrics and writes its summary line.
+     * Measures a delivery analysed in one go and writes its summary line.
      *
      * @param title        how the summary line starts, e.g. "Lambda invocation token summary"
      * @param startedNanos when the delivery was taken in ({@link System#nanoTime()}), for the summary's duration
      * @return the report with its metrics failures counted
      */
     public InvocationReport report(InvocationReport report, String title, long startedNanos) {
-        InvocationReport published = report.withMetricsFailures(publish(report));
-        writeSummary(published, title, (System.nanoTime() - startedNanos) / 1e6);
-        return published;
+        InvocationReport measured = measure(report);
+        write(new InvocationLine.Summary(title, modelId, estimated, measured, millisSince(startedNanos)));
+        return measured;
     }
 
-    /** Closes the publisher's client, for long-running runtimes at shutdown. */
+    /**
+     * Hands the analysis's measurements to the metrics destination and adds its figures to those since the start.
+     *
+     * @return the report with its metrics failures counted
+     */
+    public InvocationReport measure(InvocationReport report) {
+        int failures = metrics.take(InvocationMetrics.of(report.calls(), report.totals(), report.counts()));
+        synchronized (this) {
+            sinceStart = sinceStart.plus(report.counts(), report.totals());
+        }
+        return report.withMetricsFailures(failures);
+    }
+
+    /** Counts one occurrence of {@code metric}, e.g. a blocked shard's retry. */
+    public void count(Metric metric) {
+        metrics.take(List.of(Measurement.of(metric, 1)));
+    }
+
+    public void write(LogLine summary) {
+        log.write(summary);
+    }
+
+    /** The figures of no analysis, to sum a summary's analyses into. */
+    public SummaryFigures noFigures() {
+        return SummaryFigures.none(modelId, estimated);
+    }
+
+    /** The figures of every analysis measured since this reporter was made. */
+    public synchronized SummaryFigures sinceStart() {
+        return sinceStart;
+    }
+
+    /** Publications that failed since this reporter was made. */
+    public int metricsFailures() {
+        return metrics.failures();
+    }
+
+    public long uptimeMillis() {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    /** Closes the metrics destination's client, for long-running runtimes at shutdown. */
     public void close() throws Exception {
-        if (metrics instanceof AutoCloseable closeable) {
-            closeable.close();
-        }
+        metrics.close();
     }
 
-    private int publish(InvocationReport report) {
-        try {
-            metrics.publish(InvocationMetrics.of(report.calls(), report.totals(), report.counts()));
-            return 0;
-        } catch (Exception e) {
-            log.warn("Metrics could not be published (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); records are not affected", Map.of("event", LogEvent.METRICS_FAILED.id(),
-                    "error", e.getClass().getName()));
-            return 1;
-        }
-    }
-
-    private void writeSummary(InvocationReport report, String title, double durationMillis) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("event", LogEvent.INVOCATION_SUMMARY.id());
-        fields.putAll(UsageLines.summaryFields(modelId, estimated, report.counts(), report.totals()));
-        fields.put("kinesisRecords", report.kinesisRecords());
-        InvocationReport.Pacing pacing = report.pacing();
-        fields.put("slotWaitMs", UsageLines.hundredths(pacing.slotWaitMillis()));
-        fields.put("retryWaitMs", UsageLines.hundredths(pacing.retryWaitMillis()));
-        fields.put("concurrencyLimit", UsageLines.hundredths(pacing.concurrencyLimit()));
-        fields.put("deadlineReached", pacing.deadlineReached());
-        if (!report.invalidByReason().isEmpty()) {
-            fields.put("invalidByReason", new TreeMap<>(report.invalidByReason()));
-        }
-        fields.put("metricsFailures", report.metricsFailures());
-        fields.put("durationMs", UsageLines.hundredths(durationMillis));
-        log.info(UsageLines.summary(title, report.totals(), estimated), fields);
+    private static double millisSince(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e6;
     }
 }

@@ -11,6 +11,7 @@ import io.sentimentconsumer.events.LogEvent;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.publish.CloudWatchMetricsPublisher;
 import io.sentimentconsumer.publish.EmfMetricsPublisher;
+import io.sentimentconsumer.publish.ImmediateMetrics;
 import io.sentimentconsumer.publish.MetricDimensions;
 import io.sentimentconsumer.publish.MetricsPublisher;
 import java.io.PrintStream;
@@ -52,9 +53,8 @@ public final class Pipelines {
     static SentimentPipeline create(ConsumerConfig config, SentimentModel model, EventLog log,
                                     Map<String, String> env, Clock clock) {
         PriceTable prices = PriceTable.load(config.priceTableFile());
-        prices.staleness(clock).ifPresent(warning -> log.warn(warning, Map.of(
-                "event", LogEvent.PRICE_TABLE_STALE.id(), "priceTable", prices.origin(),
-                "newestAsOf", prices.newestAsOf().toString())));
+        prices.staleness(clock).ifPresent(warning -> log.write(
+                new InvocationLine.PriceTableStale(warning, prices.origin(), prices.newestAsOf().toString())));
         // The served tier comes back per call; until it is read from the response, calls are priced at the tier
         // a request gets when it names none.
         PriceLookup price = BillingRegion.of(config, env)
@@ -72,14 +72,14 @@ public final class Pipelines {
     }
 
     /**
-     * The reporter of a runtime that reports each delivery (Lambda, replay, redrive): the configured metrics sink
-     * and the summary line.
+     * The reporter of a runtime that reports each delivery (Lambda, replay, redrive): each delivery's measurements
+     * published to the configured metrics sink at once, then its summary line.
      *
      * @param metricsOut where EMF documents go (stdout in Lambda)
      */
     public static InvocationReporter reporter(ConsumerConfig config, SentimentModel model, EventLog log,
                                               PrintStream metricsOut) {
-        return new InvocationReporter(publisher(config, model.modelId(), metricsOut), log, model.modelId(),
-                model.estimated());
+        return new InvocationReporter(new ImmediateMetrics(publisher(config, model.modelId(), metricsOut), log), log,
+                model.modelId(), model.estimated());
     }
 }

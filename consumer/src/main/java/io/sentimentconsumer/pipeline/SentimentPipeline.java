@@ -10,7 +10,6 @@ import io.sentimentconsumer.analyze.CallGate;
 import io.sentimentconsumer.analyze.Deadline;
 import io.sentimentconsumer.analyze.LatencyEstimate;
 import io.sentimentconsumer.analyze.SentimentModel;
-import io.sentimentconsumer.events.LogEvent;
 import io.sentimentconsumer.events.Setting;
 import io.sentimentconsumer.ingest.InputRecord;
 import io.sentimentconsumer.ingest.PostText;
@@ -136,13 +135,7 @@ public final class SentimentPipeline implements AutoCloseable {
         this.intake = new Intake(new PostText(settings.maxPostChars), settings.memory, log);
         this.scheduler = new BatchScheduler(new BatchAnalyzer(model, log), calls, settings.batchSize, log);
         if (price.isEmpty()) {
-            Map<String, String> fields = new LinkedHashMap<>(
-                    Map.of("event", LogEvent.UNPRICED_MODEL.id(), "modelId", model.pricedAs()));
-            if (settings.unpricedReason != null) {
-                fields.put("reason", settings.unpricedReason);
-            }
-            log.warn("No price for model " + model.pricedAs() + " in the price table: costs are reported as "
-                            + "unpriced, BedrockCost is not published and UnpricedCalls counts the calls", fields);
+            log.write(new InvocationLine.Unpriced(model.pricedAs(), settings.unpricedReason));
         }
     }
 
@@ -183,13 +176,10 @@ public final class SentimentPipeline implements AutoCloseable {
             delivery.posts().forEach(PostInFlight::takeRepeatedOutcome);
             intake.remember(delivery.posts());
         } catch (RuntimeException | Error e) {
-            log.error("Invocation failed part-way (" + e.getClass().getSimpleName() + "); records without an "
-                    + "outcome are handed back", Map.of("event", LogEvent.INVOCATION_FAILED.id(),
-                    "error", String.valueOf(e.getClass().getName())));
+            log.write(new InvocationLine.Failed(e.getClass()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            log.error("Invocation interrupted; records without an outcome are handed back",
-                    Map.of("event", LogEvent.INVOCATION_INTERRUPTED.id()));
+            log.write(new InvocationLine.Interrupted());
         }
         List<PostInFlight> posts = delivery != null ? delivery.posts() : unreached(records);
         List<RecordOutcome> outcomes = new ArrayList<>(posts.size());

@@ -2,7 +2,6 @@ package io.sentimentconsumer.redrive;
 
 import io.sentimentconsumer.account.CallTotals;
 import io.sentimentconsumer.account.RecordCounts;
-import io.sentimentconsumer.events.LogEvent;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.InvocationReport;
 import io.sentimentconsumer.pipeline.InvocationReporter;
@@ -10,9 +9,7 @@ import io.sentimentconsumer.pipeline.SentimentPipeline;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -104,9 +101,7 @@ public final class Redrive {
             try {
                 queue.release(message);
             } catch (SdkException e) {
-                log.warn("Message " + message.id() + " could not be made visible again (" + e.getMessage() + "); "
-                        + "it will be when its " + FailureQueue.VISIBILITY.toMinutes() + " minutes are over",
-                        fields(LogEvent.REDRIVE_RELEASE_FAILED, message.id()));
+                log.write(new RedriveLine.ReleaseFailed(message.id(), e.getMessage()));
             }
         }
     }
@@ -116,34 +111,21 @@ public final class Redrive {
         try {
             range = FailureRecord.parse(message.body());
         } catch (IllegalArgumentException e) {
-            log.warn("Message " + message.id() + " is not a Lambda failure record (" + e.getMessage() + "); it "
-                    + "stays in the queue", fields(LogEvent.REDRIVE_NOT_A_FAILURE_RECORD, message.id()));
+            log.write(new RedriveLine.NotAFailureRecord(message.id(), e.getMessage()));
             return Decision.KEEP;
         }
         RangeRead read = reader.read(range);
         kinesisRequests += read.requests();
-        Map<String, Object> fields = fields(LogEvent.REDRIVE_RANGE, message.id());
-        fields.put("shardId", range.shardId());
-        fields.put("startSequenceNumber", range.startSequenceNumber());
-        fields.put("endSequenceNumber", range.endSequenceNumber());
-        fields.put("batchSize", range.batchSize());
         if (!read.readable()) {
-            fields.put("event", LogEvent.REDRIVE_UNREADABLE.id());
-            log.error("Message " + message.id() + ": " + range.describe() + " cannot be read: " + read.unreadable()
-                    + ". The message stays in the queue", fields);
+            log.write(new RedriveLine.Unreadable(message.id(), range, read.unreadable()));
             return Decision.KEEP;
         }
-        fields.put("records", read.records().size());
-        log.info("Message " + message.id() + ": " + range.describe() + (range.condition() == null ? ""
-                : ", sent to the queue on " + range.condition()) + ": read " + read.records().size()
-                + " records in " + read.requests() + " Kinesis requests", fields);
+        log.write(new RedriveLine.Range(message.id(), range, read.records().size(), read.requests()));
         if (read.lost() > 0) {
             reportLost(range, read);
         }
         if (read.records().size() > range.batchSize()) {
-            log.warn("The range holds " + read.records().size() + " records, more than the batch's "
-                    + range.batchSize() + ": with a ParallelizationFactor above 1 it holds other batches' records "
-                    + "too, and they are scored again", Map.of("event", LogEvent.REDRIVE_RANGE_LARGER_THAN_BATCH.id()));
+            log.write(new RedriveLine.LargerThanBatch(read.records().size(), range.batchSize()));
         }
         toModel += read.records().size();
         if (dryRun()) {
@@ -161,14 +143,10 @@ public final class Redrive {
         calls = calls.plus(report.totals());
         RecordCounts c = report.counts();
         if (c.handedBack() > 0) {
-            log.error("Message " + message.id() + ": " + c.handedBack() + " records were handed back (see the "
-                    + "errors above); the message stays in the queue and is visible again now. Stopping: the rest "
-                    + "of the queue is left for the next redrive", fields(LogEvent.REDRIVE_KEPT, message.id()));
+            log.write(new RedriveLine.Kept(message.id(), c.handedBack()));
             return Decision.STOP;
         }
-        log.info("Message " + message.id() + ": every record has its outcome (" + c.scored() + " scored, "
-                + c.unscored() + " unscored, " + c.invalid() + " invalid); deleting the message",
-                fields(LogEvent.REDRIVE_DONE, message.id()));
+        log.write(new RedriveLine.Done(message.id(), c));
         return Decision.DELETE;
     }
 
@@ -177,9 +155,7 @@ public final class Redrive {
             queue.delete(message);
             return true;
         } catch (SdkException e) {
-            log.error("Message " + message.id() + " could not be deleted (" + e.getMessage() + "): it stays in the "
-                    + "queue, and the next redrive scores its range again", fields(LogEvent.REDRIVE_DELETE_FAILED,
-                    message.id()));
+            log.write(new RedriveLine.DeleteFailed(message.id(), e.getMessage()));
             return false;
         }
     }
@@ -190,20 +166,6 @@ public final class Redrive {
                 + "retention: " + range.describe() + (read.firstReadable() == null ? ""
                 : "; the shard's oldest record now is " + read.firstReadable());
         out.println(line);
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("event", LogEvent.REDRIVE_LOST.id());
-        fields.put("shardId", range.shardId());
-        fields.put("startSequenceNumber", range.startSequenceNumber());
-        fields.put("endSequenceNumber", range.endSequenceNumber());
-        fields.put("lost", read.lost());
-        log.error("Lost " + read.lost() + " records past the stream's retention (" + range.describe() + ")",
-                fields);
-    }
-
-    private static Map<String, Object> fields(LogEvent event, String messageId) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("event", event.id());
-        fields.put("messageId", messageId);
-        return fields;
+        log.write(new RedriveLine.Lost(range, read.lost()));
     }
 }

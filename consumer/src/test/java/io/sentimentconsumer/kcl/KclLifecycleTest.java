@@ -8,7 +8,9 @@ import io.sentimentconsumer.account.PriceTable;
 import io.sentimentconsumer.account.ServiceTier;
 import io.sentimentconsumer.account.TokenUsage;
 import io.sentimentconsumer.log.EventLog;
+import io.sentimentconsumer.pipeline.InvocationReporter;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
+import io.sentimentconsumer.publish.BufferedMetrics;
 import io.sentimentconsumer.testing.JsonLines;
 import java.time.Duration;
 import java.util.List;
@@ -167,7 +169,7 @@ class KclLifecycleTest {
         private final int startedAfter;
         private final FakeCheckpointer checkpointer;
         private final SentimentPipeline pipeline;
-        private final WorkerTotals totals;
+        private final InvocationReporter reporter;
         private final SentimentRecordProcessor processor;
         private volatile boolean stop;
 
@@ -181,9 +183,9 @@ class KclLifecycleTest {
                     .deadlineMargin(Duration.ofSeconds(1))
                     .price(PriceTable.bundled().lookup(PriceKey.of(run.model.modelId(), "us-east-1", ServiceTier.DEFAULT)))
                     .build();
-            this.totals = new WorkerTotals(run.model.modelId(), false);
-            this.processor = new SentimentRecordProcessor(pipeline, run.shardBatch, totals,
-                    new WorkerMetrics(measurements -> { }, run.log, totals), run.log,
+            this.reporter = new InvocationReporter(new BufferedMetrics(measurements -> { }, run.log), run.log,
+                    run.model.modelId(), false);
+            this.processor = new SentimentRecordProcessor(pipeline, run.shardBatch, reporter, run.log,
                     new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60)), this,
                     report -> run.ledger.analysed(number, report));
         }
@@ -264,7 +266,7 @@ class KclLifecycleTest {
 
         /** What the worker does when it stops: the cumulative summary, then the pipeline's threads. */
         void end() {
-            totals.write(run.log);
+            reporter.write(WorkerLine.Cumulative.of(reporter));
             try {
                 pipeline.close();
             } catch (Exception e) {

@@ -7,6 +7,7 @@ import io.sentimentconsumer.account.CallReceipt;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sentimentconsumer.account.TokenUsage;
 import io.sentimentconsumer.events.LogEvent;
+import io.sentimentconsumer.events.Metric;
 import io.sentimentconsumer.events.SavedQuery;
 import io.sentimentconsumer.events.Writer;
 import io.sentimentconsumer.analyze.ModelCallException;
@@ -14,7 +15,9 @@ import io.sentimentconsumer.analyze.ModelReply;
 import io.sentimentconsumer.analyze.ModelRequest;
 import io.sentimentconsumer.analyze.SentimentModel;
 import io.sentimentconsumer.log.EventLog;
+import io.sentimentconsumer.pipeline.InvocationReporter;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
+import io.sentimentconsumer.publish.BufferedMetrics;
 import io.sentimentconsumer.publish.Measurement;
 import io.sentimentconsumer.testing.JsonLines;
 import io.sentimentconsumer.testing.KinesisEvents;
@@ -42,7 +45,7 @@ class SentimentRecordProcessorTest {
     private final List<String> sent = new CopyOnWriteArrayList<>();
     private final Scripted stopping = new Scripted();
     private Runnable duringCall = () -> { };
-    private WorkerMetrics metrics;
+    private BufferedMetrics metrics;
 
     /** A stop request the test sets, and what happens while the processor waits out a backoff. */
     private static final class Scripted implements SentimentRecordProcessor.Stopping {
@@ -95,9 +98,9 @@ class SentimentRecordProcessorTest {
     private SentimentRecordProcessor processor(SentimentModel model, int modelBatch, int shardBatch) {
         SentimentPipeline pipeline = SentimentPipeline.builder(model, log).batchSize(modelBatch).concurrency(1)
                 .deadlineMargin(Duration.ofSeconds(1)).build();
-        WorkerTotals totals = new WorkerTotals(model.modelId(), false);
-        metrics = new WorkerMetrics(published::addAll, log, totals);
-        return new SentimentRecordProcessor(pipeline, shardBatch, totals, metrics, log,
+        metrics = new BufferedMetrics(published::addAll, log);
+        return new SentimentRecordProcessor(pipeline, shardBatch,
+                new InvocationReporter(metrics, log, model.modelId(), false), log,
                 new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5)), stopping, report -> { });
     }
 
@@ -151,7 +154,7 @@ class SentimentRecordProcessorTest {
         assertThat(events("shard_unblocked")).singleElement()
                 .satisfies(e -> assertThat(e.path("retries").asInt()).isEqualTo(2));
         metrics.flush();
-        assertThat(published).filteredOn(m -> m.name().equals(WorkerMetrics.BLOCKED_SHARD_RETRIES)).hasSize(2);
+        assertThat(published).filteredOn(m -> m.name().equals(Metric.BLOCKED_SHARD_RETRIES.id())).hasSize(2);
     }
 
     @Test

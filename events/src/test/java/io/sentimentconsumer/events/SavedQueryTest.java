@@ -17,6 +17,15 @@ class SavedQueryTest {
     }
 
     @Test
+    void everyFieldAQueryListsIsOneItsEventsCarry() {
+        assertThat(SavedQuery.ALL).allSatisfy(query -> {
+            List<String> carried = query.events().stream().flatMap(e -> e.fields().stream()).map(Field::id).toList();
+            assertThat(query.fields().stream().filter(f -> !f.startsWith("@")))
+                    .as(query.name()).allSatisfy(field -> assertThat(carried).contains(field));
+        });
+    }
+
+    @Test
     void filtersOnTheEventFieldFirst() {
         SavedQuery one = SavedQuery.ALL.get(0);
         SavedQuery summaries = SavedQuery.ALL.stream().filter(q -> q.name().equals("Comparison by model"))
