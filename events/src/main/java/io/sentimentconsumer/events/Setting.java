@@ -29,6 +29,12 @@ public enum Setting {
     /** Default: the bundled price table. */
     PRICE_TABLE_FILE(null),
     DEADLINE_MARGIN_MS("2000", 0, 600_000),
+    /** {@code s3} keeps every post's result and every call's cost in {@link #RESULTS_BUCKET}; {@code none} does not. */
+    RESULTS_SINK("none"),
+    /** The bucket of the {@link Dataset}s; required with {@code RESULTS_SINK=s3}. */
+    RESULTS_BUCKET(null),
+    /** Whether posts rows carry the post's text: a privacy choice, off unless chosen. */
+    RESULTS_INCLUDE_TEXT("false"),
     /** The worker's only: how often it writes its cumulative summary, in seconds ({@code 60}, {@code 60s}) or ms. */
     SUMMARY_INTERVAL("60s");
 
