@@ -5,7 +5,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The per-call ledger of one invocation (the seed called it TokenMetricsTracker): every model call with its tokens
@@ -19,7 +20,7 @@ public final class CallLedger {
             Comparator.comparingInt(CallRecord::batch).thenComparing(CallRecord::followUp);
 
     private final String modelId;
-    private final Optional<ModelPrice> price;
+    private final CallPricing pricing;
     private final boolean estimated;
     private final EventLog log;
 
@@ -29,9 +30,9 @@ public final class CallLedger {
     /** The attempts of calls without a record: failed ones and those answered without usage. */
     private Attempts unrecordedAttempts = Attempts.NONE;
 
-    public CallLedger(String modelId, Optional<ModelPrice> price, boolean estimated, EventLog log) {
+    public CallLedger(String modelId, CallPricing pricing, boolean estimated, EventLog log) {
         this.modelId = modelId;
-        this.price = price;
+        this.pricing = pricing;
         this.estimated = estimated;
         this.log = log;
     }
@@ -52,9 +53,10 @@ public final class CallLedger {
         Long latencyMillis = receipt.latencyMillis();
         String stopReason = receipt.stopReason();
         Attempts attempts = receipt.attempts();
-        BigDecimal cost = price.flatMap(p -> p.cost(usage)).orElse(null);
+        CallPricing.Priced priced = pricing.priceFor(receipt.servedTier());
+        BigDecimal cost = priced.lookup().found().flatMap(p -> p.cost(usage)).orElse(null);
         CallRecord call = new CallRecord(batch, followUp, posts, usage, cost, durationMillis, latencyMillis,
-                stopReason, attempts);
+                stopReason, attempts, priced.tier());
         synchronized (this) {
             calls.add(call);
         }
@@ -89,7 +91,10 @@ public final class CallLedger {
         int unpriced = 0;
         Attempts attempts = unrecordedAttempts;
         BigDecimal cost = BigDecimal.ZERO;
+        Map<String, TierTotals> byTier = new TreeMap<>();
         for (CallRecord call : calls) {
+            byTier.merge(call.servedTier() == null ? TierTotals.UNKNOWN_TIER : call.servedTier(),
+                    TierTotals.of(call), TierTotals::plus);
             usage = usage.plus(call.usage());
             if (!call.followUp()) {
                 posts += call.posts();
@@ -103,7 +108,7 @@ public final class CallLedger {
         }
         return CallTotals.builder().usage(usage).apiCalls(calls.size()).postsAnalyzed(posts)
                 .costUsd(unpriced == 0 ? cost : null).unpricedCalls(unpriced).callsWithoutUsage(callsWithoutUsage)
-                .failedCalls(failedCalls).attempts(attempts).build();
+                .failedCalls(failedCalls).attempts(attempts).byTier(byTier).build();
     }
 
     public String modelId() {

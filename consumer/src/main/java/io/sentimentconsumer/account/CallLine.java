@@ -13,6 +13,7 @@ import static io.sentimentconsumer.events.Field.LATENCY_MS;
 import static io.sentimentconsumer.events.Field.MODEL_ID;
 import static io.sentimentconsumer.events.Field.OUTPUT_TOKENS;
 import static io.sentimentconsumer.events.Field.POSTS;
+import static io.sentimentconsumer.events.Field.SERVED_TIER;
 import static io.sentimentconsumer.events.Field.STOP_REASON;
 import static io.sentimentconsumer.events.Field.THROTTLES;
 import static io.sentimentconsumer.events.Field.TOKENS_PER_POST;
@@ -52,7 +53,8 @@ public sealed interface CallLine extends LogLine {
                     .put(STOP_REASON, call.stopReason())
                     .put(ATTEMPTS, call.attempts().count())
                     .put(THROTTLES, call.attempts().throttles())
-                    .put(ESTIMATED, estimated);
+                    .put(ESTIMATED, estimated)
+                    .put(SERVED_TIER, call.servedTier());
         }
     }
 

@@ -12,6 +12,8 @@ import java.math.BigDecimal;
  * @param durationMillis client-side wall time
  * @param latencyMillis  the service's {@code metrics.latencyMs}, {@code null} when absent
  * @param attempts       the HTTP attempts inside the call
+ * @param servedTier     the service tier the call was accounted to ({@link CallPricing}); {@code null} when the
+ *                       response did not say and the request had asked for another tier than the default
  */
 public record CallRecord(
         int batch,
@@ -22,7 +24,20 @@ public record CallRecord(
         double durationMillis,
         Long latencyMillis,
         String stopReason,
-        Attempts attempts) {
+        Attempts attempts,
+        String servedTier) {
+
+    /** A call served on the default tier, the one a request that names no tier gets. */
+    public CallRecord(int batch, boolean followUp, int posts, TokenUsage usage, BigDecimal costUsd,
+                      double durationMillis, Long latencyMillis, String stopReason, Attempts attempts) {
+        this(batch, followUp, posts, usage, costUsd, durationMillis, latencyMillis, stopReason, attempts,
+                ServiceTier.DEFAULT.id());
+    }
+
+    /** Whether the call was served on another tier than the default one, or on a tier nobody named. */
+    public boolean offDefaultTier() {
+        return !ServiceTier.DEFAULT.id().equals(servedTier);
+    }
 
     public boolean priced() {
         return costUsd != null;

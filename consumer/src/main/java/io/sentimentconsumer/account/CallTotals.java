@@ -1,6 +1,9 @@
 package io.sentimentconsumer.account;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Sums over the model calls of one invocation.
@@ -15,6 +18,7 @@ import java.math.BigDecimal;
  * @param throttles         attempts answered with a throttling error
  * @param abandonedAttempts attempts sent that got no answer (timed out, connection lost) and were retried or
  *                          failed: Bedrock may have billed them, with no usage reaching us
+ * @param byTier            the calls that returned usage by the service tier that served them, in tier order
  */
 public record CallTotals(
         TokenUsage usage,
@@ -26,9 +30,14 @@ public record CallTotals(
         int failedCalls,
         int attempts,
         int throttles,
-        int abandonedAttempts) {
+        int abandonedAttempts,
+        Map<String, TierTotals> byTier) {
 
     public static final CallTotals NONE = builder().build();
+
+    public CallTotals {
+        byTier = Collections.unmodifiableSortedMap(new TreeMap<>(byTier));
+    }
 
     /** Totals that start at none: no tokens, no calls, a cost of zero. */
     public static Builder builder() {
@@ -41,7 +50,13 @@ public record CallTotals(
                 costUsd == null || other.costUsd == null ? null : costUsd.add(other.costUsd),
                 unpricedCalls + other.unpricedCalls, callsWithoutUsage + other.callsWithoutUsage,
                 failedCalls + other.failedCalls, attempts + other.attempts, throttles + other.throttles,
-                abandonedAttempts + other.abandonedAttempts);
+                abandonedAttempts + other.abandonedAttempts, merged(byTier, other.byTier));
+    }
+
+    private static Map<String, TierTotals> merged(Map<String, TierTotals> one, Map<String, TierTotals> other) {
+        Map<String, TierTotals> both = new TreeMap<>(one);
+        other.forEach((tier, totals) -> both.merge(tier, totals, TierTotals::plus));
+        return both;
     }
 
     /** Sets the totals by name; the HTTP attempts come as one {@link Attempts}, as the calls report them. */
@@ -54,6 +69,7 @@ public record CallTotals(
         private int callsWithoutUsage;
         private int failedCalls;
         private Attempts attempts = Attempts.NONE;
+        private Map<String, TierTotals> byTier = Map.of();
 
         private Builder() {}
 
@@ -99,9 +115,15 @@ public record CallTotals(
             return this;
         }
 
+        /** The calls by the tier that served them ({@link TierTotals#UNKNOWN_TIER} where nobody named it). */
+        public Builder byTier(Map<String, TierTotals> value) {
+            byTier = value;
+            return this;
+        }
+
         public CallTotals build() {
             return new CallTotals(usage, apiCalls, postsAnalyzed, costUsd, unpricedCalls, callsWithoutUsage,
-                    failedCalls, attempts.count(), attempts.throttles(), attempts.abandoned());
+                    failedCalls, attempts.count(), attempts.throttles(), attempts.abandoned(), byTier);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.sentimentconsumer.account;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +25,12 @@ public enum ServiceTier {
     /** The tier's name in Converse and in the price table file. */
     public String id() {
         return id;
+    }
+
+    /** The tier by its name in Converse, or empty for a name this version does not know. */
+    public static Optional<ServiceTier> find(String id) {
+        String name = id.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(tier -> tier.id.equals(name)).findFirst();
     }
 
     public static ServiceTier of(String id) {

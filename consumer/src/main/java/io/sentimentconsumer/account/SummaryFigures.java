@@ -4,6 +4,7 @@ import static io.sentimentconsumer.events.Field.ABANDONED_ATTEMPTS;
 import static io.sentimentconsumer.events.Field.API_CALLS;
 import static io.sentimentconsumer.events.Field.ATTEMPTS;
 import static io.sentimentconsumer.events.Field.AVG_TOKENS_PER_POST;
+import static io.sentimentconsumer.events.Field.BY_TIER;
 import static io.sentimentconsumer.events.Field.CACHE_READ_INPUT_TOKENS;
 import static io.sentimentconsumer.events.Field.CACHE_WRITE_INPUT_TOKENS;
 import static io.sentimentconsumer.events.Field.CALLS_WITHOUT_USAGE;
@@ -30,6 +31,8 @@ import static io.sentimentconsumer.events.Field.UNPRICED_CALLS;
 import static io.sentimentconsumer.events.Field.UNSCORED;
 
 import io.sentimentconsumer.log.FieldWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What every summary line reports, whichever runtime writes it and however many analyses it sums: the model, the
@@ -81,6 +84,13 @@ public record SummaryFigures(String modelId, boolean estimated, RecordCounts cou
                 .put(FAILED_CALLS, totals.failedCalls())
                 .put(ATTEMPTS, totals.attempts())
                 .put(THROTTLES, totals.throttles())
-                .put(ABANDONED_ATTEMPTS, totals.abandonedAttempts());
+                .put(ABANDONED_ATTEMPTS, totals.abandonedAttempts())
+                .put(BY_TIER, byTier());
+    }
+
+    private Map<String, Map<String, Object>> byTier() {
+        Map<String, Map<String, Object>> byTier = new LinkedHashMap<>();
+        totals.byTier().forEach((tier, tierTotals) -> byTier.put(tier, tierTotals.asFields()));
+        return byTier;
     }
 }

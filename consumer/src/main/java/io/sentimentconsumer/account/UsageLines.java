@@ -28,6 +28,10 @@ public final class UsageLines {
             line.append(", Cache read tokens: ").append(u.cacheReadInputTokens())
                     .append(", Cache write tokens: ").append(u.cacheWriteInputTokens());
         }
+        // The seed's line as it was for the default tier; a call billed at another tier's rate says so.
+        if (call.offDefaultTier()) {
+            line.append(", Service tier: ").append(call.servedTier() == null ? "unknown" : call.servedTier());
+        }
         return line.toString();
     }
 

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +23,9 @@ import java.util.stream.Collectors;
  * @param inferenceProfileArn {@code BEDROCK_INFERENCE_PROFILE_ARN}: the id sent to Converse in place of the model id
  *                       (the deployment's application inference profile); {@code null} sends the model id
  * @param bedrockRegion  {@code BEDROCK_REGION}; {@code null} leaves the region to the SDK ({@code AWS_REGION})
+ * @param sdkRegion      the region the environment gives the SDK: {@code AWS_REGION}, else the CLI's
+ *                       {@code AWS_DEFAULT_REGION}; {@code null} when neither is set (a profile file's region is not
+ *                       seen here)
  * @param serviceTier    {@code BEDROCK_SERVICE_TIER}: the tier each request asks for
  * @param priceTableFile {@code PRICE_TABLE_FILE}; {@code null} for the bundled table
  * @param deadlineMarginMillis {@code DEADLINE_MARGIN_MS}: time kept free before Lambda's deadline for the summary
@@ -31,6 +35,7 @@ public record ConsumerConfig(
         String modelId,
         String inferenceProfileArn,
         String bedrockRegion,
+        String sdkRegion,
         ServiceTier serviceTier,
         int batchSize,
         int concurrency,
@@ -86,6 +91,7 @@ public record ConsumerConfig(
         private String modelId;
         private String inferenceProfileArn;
         private String bedrockRegion;
+        private String sdkRegion;
         private ServiceTier serviceTier = ServiceTier.of(Setting.BEDROCK_SERVICE_TIER.defaultValue());
         private int batchSize = Setting.BATCH_SIZE.defaultInt();
         private int concurrency = Setting.BEDROCK_CONCURRENCY.defaultInt();
@@ -102,6 +108,7 @@ public record ConsumerConfig(
             modelId = config.modelId;
             inferenceProfileArn = config.inferenceProfileArn;
             bedrockRegion = config.bedrockRegion;
+            sdkRegion = config.sdkRegion;
             serviceTier = config.serviceTier;
             batchSize = config.batchSize;
             concurrency = config.concurrency;
@@ -120,6 +127,14 @@ public record ConsumerConfig(
             variables.ifSet(Setting.BEDROCK_INFERENCE_PROFILE_ARN, v -> inferenceProfileArn = blankToNull(v));
             variables.ifSet(Setting.BEDROCK_REGION, v -> bedrockRegion = blankToNull(v));
             variables.ifGiven(Setting.BEDROCK_SERVICE_TIER, v -> serviceTier = tier(v));
+            // The SDK's own variables, not the consumer's settings: read for the Region calls are billed in.
+            String awsRegion = env.get("AWS_REGION");
+            String awsDefaultRegion = env.get("AWS_DEFAULT_REGION");
+            if (awsRegion != null && !awsRegion.isBlank()) {
+                sdkRegion = awsRegion.trim();
+            } else if (awsDefaultRegion != null && !awsDefaultRegion.isBlank()) {
+                sdkRegion = awsDefaultRegion.trim();
+            }
             variables.ifInteger(Setting.BATCH_SIZE, v -> batchSize = v);
             variables.ifInteger(Setting.BEDROCK_CONCURRENCY, v -> concurrency = v);
             variables.ifInteger(Setting.MAX_POST_CHARS, v -> maxPostChars = v);
@@ -196,7 +211,7 @@ public record ConsumerConfig(
         }
 
         public ConsumerConfig build() {
-            return new ConsumerConfig(modelId, inferenceProfileArn, bedrockRegion, serviceTier, batchSize,
+            return new ConsumerConfig(modelId, inferenceProfileArn, bedrockRegion, sdkRegion, serviceTier, batchSize,
                     concurrency, maxPostChars, metricsSink,
                     metricsNamespace, environment, priceTableFile, deadlineMarginMillis);
         }
@@ -218,6 +233,14 @@ public record ConsumerConfig(
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(Setting.BEDROCK_SERVICE_TIER.variable() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The Region calls are billed in: the one they are sent to ({@code BEDROCK_REGION}, else the SDK's), whichever
+     * Region serves them. Empty when the environment names none: calls are then unpriced.
+     */
+    public Optional<String> billingRegion() {
+        return Optional.ofNullable(bedrockRegion != null ? bedrockRegion : sdkRegion);
     }
 
     /** The id Converse is called with: the deployment's inference profile, or the model itself. */

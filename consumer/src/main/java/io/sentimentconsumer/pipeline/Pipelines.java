@@ -1,9 +1,7 @@
 package io.sentimentconsumer.pipeline;
 
-import io.sentimentconsumer.account.PriceKey;
-import io.sentimentconsumer.account.PriceLookup;
+import io.sentimentconsumer.account.CallPricing;
 import io.sentimentconsumer.account.PriceTable;
-import io.sentimentconsumer.account.ServiceTier;
 import io.sentimentconsumer.analyze.SentimentModel;
 import io.sentimentconsumer.aws.AwsClients;
 import io.sentimentconsumer.aws.BedrockConverseModel;
@@ -43,30 +41,26 @@ public final class Pipelines {
 
     /** The pipeline on any model. */
     public static SentimentPipeline create(ConsumerConfig config, SentimentModel model, EventLog log) {
-        return create(config, model, log, System.getenv(), Clock.systemUTC());
+        return create(config, model, log, Clock.systemUTC());
     }
 
     /**
      * The pipeline on any model, its calls priced in the billing Region that {@code env} and the configuration
      * name. A stale price table is warned about here: every runtime builds its one pipeline per process here.
      */
-    static SentimentPipeline create(ConsumerConfig config, SentimentModel model, EventLog log,
-                                    Map<String, String> env, Clock clock) {
+    static SentimentPipeline create(ConsumerConfig config, SentimentModel model, EventLog log, Clock clock) {
         PriceTable prices = PriceTable.load(config.priceTableFile());
         prices.staleness(clock).ifPresent(warning -> log.write(
                 new InvocationLine.PriceTableStale(warning, prices.origin(), prices.newestAsOf().toString())));
-        // The served tier comes back per call; until it is read from the response, calls are priced at the tier
-        // a request gets when it names none.
-        PriceLookup price = BillingRegion.of(config, env)
-                .map(region -> prices.lookup(PriceKey.of(model.pricedAs(), region, ServiceTier.DEFAULT)))
-                .orElseGet(() -> new PriceLookup.Unpriced("no Region to price calls in: set BEDROCK_REGION (or "
-                        + "AWS_REGION) to the Region the Bedrock client sends calls to"));
+        CallPricing pricing = CallPricing.of(prices, model.pricedAs(), config.billingRegion(),
+                config.serviceTier(), "no Region to price calls in: set BEDROCK_REGION (or AWS_REGION) to the Region "
+                        + "the Bedrock client sends calls to");
         return SentimentPipeline.builder(model, log)
                 .batchSize(config.batchSize())
                 .concurrency(config.concurrency())
                 .maxPostChars(config.maxPostChars())
                 .deadlineMargin(Duration.ofMillis(config.deadlineMarginMillis()))
-                .price(price)
+                .pricing(pricing)
                 .memory(new OutcomeMemory(OutcomeMemory.DEFAULT_BYTES))
                 .build();
     }

@@ -1,6 +1,6 @@
 package io.sentimentconsumer.pipeline;
 
-import io.sentimentconsumer.account.ModelPrice;
+import io.sentimentconsumer.account.CallPricing;
 import io.sentimentconsumer.account.PriceLookup;
 import io.sentimentconsumer.account.RecordCounts;
 import io.sentimentconsumer.account.CallLedger;
@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SentimentPipeline implements AutoCloseable {
 
     private final SentimentModel model;
-    private final Optional<ModelPrice> price;
+    private final CallPricing pricing;
     private final EventLog log;
     private final Duration deadlineMargin;
     private final ExecutorService calls;
@@ -60,8 +60,7 @@ public final class SentimentPipeline implements AutoCloseable {
         private int concurrency = Setting.BEDROCK_CONCURRENCY.defaultInt();
         private int maxPostChars = Setting.MAX_POST_CHARS.defaultInt();
         private Duration deadlineMargin = Duration.ofMillis(Setting.DEADLINE_MARGIN_MS.defaultInt());
-        private Optional<ModelPrice> price = Optional.empty();
-        private String unpricedReason;
+        private CallPricing pricing = CallPricing.defaultTierOnly(Optional.empty());
         private OutcomeMemory memory = OutcomeMemory.none();
 
         private Builder(SentimentModel model, EventLog log) {
@@ -96,16 +95,9 @@ public final class SentimentPipeline implements AutoCloseable {
             return this;
         }
 
-        /** The model's price; empty when the table has none (its calls are then unpriced). */
-        public Builder price(Optional<ModelPrice> value) {
-            this.price = value;
-            return this;
-        }
-
-        /** The model's price as the price table answered, with the reason when there is none. */
-        public Builder price(PriceLookup lookup) {
-            this.price = lookup.found();
-            this.unpricedReason = lookup instanceof PriceLookup.Unpriced unpriced ? unpriced.reason() : null;
+        /** How each call is priced, at the tier that served it; by default every call is unpriced. */
+        public Builder pricing(CallPricing value) {
+            this.pricing = value;
             return this;
         }
 
@@ -122,7 +114,7 @@ public final class SentimentPipeline implements AutoCloseable {
 
     private SentimentPipeline(Builder settings) {
         this.model = settings.model;
-        this.price = settings.price;
+        this.pricing = settings.pricing;
         this.log = settings.log;
         this.deadlineMargin = settings.deadlineMargin;
         this.concurrency = new AdaptiveConcurrency(settings.concurrency);
@@ -134,8 +126,8 @@ public final class SentimentPipeline implements AutoCloseable {
         });
         this.intake = new Intake(new PostText(settings.maxPostChars), settings.memory, log);
         this.scheduler = new BatchScheduler(new BatchAnalyzer(model, log), calls, settings.batchSize, log);
-        if (price.isEmpty()) {
-            log.write(new InvocationLine.Unpriced(model.pricedAs(), settings.unpricedReason));
+        if (pricing.expected() instanceof PriceLookup.Unpriced unpriced) {
+            log.write(new InvocationLine.Unpriced(model.pricedAs(), unpriced.reason()));
         }
     }
 
@@ -166,7 +158,7 @@ public final class SentimentPipeline implements AutoCloseable {
      * @param deadline when the invocation must be over (Lambda's remaining time)
      */
     public InvocationReport analyze(List<InputRecord> records, Deadline deadline) {
-        CallLedger tracker = new CallLedger(model.modelId(), price, model.estimated(), log);
+        CallLedger tracker = new CallLedger(model.modelId(), pricing, model.estimated(), log);
         CallGate gate = new CallGate(concurrency, latency, deadline, deadlineMargin);
         Intake.Delivery delivery = null;
         boolean deadlineReached = false;

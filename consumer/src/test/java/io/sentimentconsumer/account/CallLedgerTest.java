@@ -33,7 +33,7 @@ class CallLedgerTest {
     private final EventLog log = new EventLog(out.stream(), EventLog.Format.JSON);
 
     private CallLedger tracker(Optional<ModelPrice> price) {
-        return new CallLedger(NOVA_MICRO, price, false, log);
+        return new CallLedger(NOVA_MICRO, CallPricing.defaultTierOnly(price), false, log);
     }
 
     private CallLedger novaMicroTracker() {
@@ -104,7 +104,7 @@ class CallLedgerTest {
 
     @Test
     void marksEstimatedCountsInMessageAndField() {
-        CallLedger tracker = new CallLedger(NOVA_MICRO, Optional.of(novaMicro()), true, log);
+        CallLedger tracker = new CallLedger(NOVA_MICRO, CallPricing.defaultTierOnly(Optional.of(novaMicro())), true, log);
 
         CallRecord call = record(tracker, 1, 25, EXAMPLE_USAGE);
 
@@ -267,7 +267,7 @@ class CallLedgerTest {
                 lines.add(line);
             }
         };
-        CallLedger tracker = new CallLedger(NOVA_MICRO, Optional.of(novaMicro()), false,
+        CallLedger tracker = new CallLedger(NOVA_MICRO, CallPricing.defaultTierOnly(Optional.of(novaMicro())), false,
                 new EventLog(collecting, EventLog.Format.JSON));
         int threads = 8;
         int callsPerThread = 1000;

@@ -3,6 +3,7 @@ package io.sentimentconsumer.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Totals are built by name, with the calls' attempts as one value, and add up with an unknown cost staying so. */
@@ -20,7 +21,7 @@ class CallTotalsTest {
     @Test
     void noTotalsCostNothing() {
         assertThat(CallTotals.NONE).isEqualTo(new CallTotals(TokenUsage.ZERO, 0, 0, BigDecimal.ZERO, 0, 0, 0, 0, 0,
-                0));
+                0, Map.of()));
     }
 
     @Test
@@ -32,6 +33,6 @@ class CallTotalsTest {
 
         assertThat(priced.plus(priced).costUsd()).isEqualByComparingTo("0.0000098");
         assertThat(priced.plus(unpriced)).isEqualTo(new CallTotals(new TokenUsage(300, 30, 0, 0), 2, 30, null, 1,
-                0, 0, 3, 1, 0));
+                0, 0, 3, 1, 0, Map.of()));
     }
 }

@@ -39,7 +39,7 @@ class UsageLinesTest {
 
     @Test
     void summaryLineMatchesTheContractExampleForThreeExampleCalls() {
-        CallLedger tracker = new CallLedger(NOVA_MICRO, Optional.of(novaMicro()), false,
+        CallLedger tracker = new CallLedger(NOVA_MICRO, CallPricing.defaultTierOnly(Optional.of(novaMicro())), false,
                 new EventLog(new PrintStream(OutputStream.nullOutputStream()), EventLog.Format.JSON));
         for (int batch = 1; batch <= 3; batch++) {
             tracker.record(batch, false, 25, new CallReceipt(EXAMPLE_USAGE, "end_turn", 731.59, 700L, Attempts.ONE));

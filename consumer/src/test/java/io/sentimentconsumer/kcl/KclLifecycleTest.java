@@ -3,7 +3,7 @@ package io.sentimentconsumer.kcl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sentimentconsumer.account.PriceKey;
+import io.sentimentconsumer.account.CallPricing;
 import io.sentimentconsumer.account.PriceTable;
 import io.sentimentconsumer.account.ServiceTier;
 import io.sentimentconsumer.account.TokenUsage;
@@ -14,6 +14,7 @@ import io.sentimentconsumer.publish.BufferedMetrics;
 import io.sentimentconsumer.testing.JsonLines;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -181,7 +182,8 @@ class KclLifecycleTest {
             this.checkpointer = new FakeCheckpointer(run.lease, this);
             this.pipeline = SentimentPipeline.builder(run.model, run.log).batchSize(run.modelBatch).concurrency(1)
                     .deadlineMargin(Duration.ofSeconds(1))
-                    .price(PriceTable.bundled().lookup(PriceKey.of(run.model.modelId(), "us-east-1", ServiceTier.DEFAULT)))
+                    .pricing(CallPricing.of(PriceTable.bundled(), run.model.modelId(), Optional.of("us-east-1"),
+                            ServiceTier.DEFAULT, "no region"))
                     .build();
             this.reporter = new InvocationReporter(new BufferedMetrics(measurements -> { }, run.log), run.log,
                     run.model.modelId(), false);

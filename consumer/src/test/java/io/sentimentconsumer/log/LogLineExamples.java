@@ -6,6 +6,7 @@ import io.sentimentconsumer.account.CallRecord;
 import io.sentimentconsumer.account.CallTotals;
 import io.sentimentconsumer.account.RecordCounts;
 import io.sentimentconsumer.account.SummaryFigures;
+import io.sentimentconsumer.account.TierTotals;
 import io.sentimentconsumer.account.TokenUsage;
 import io.sentimentconsumer.analyze.BatchAnalyzer.Stop;
 import io.sentimentconsumer.analyze.RetryLine;
@@ -49,14 +50,18 @@ final class LogLineExamples {
     private static final SummaryFigures FIGURES = new SummaryFigures(MODEL, false,
             RecordCounts.builder().positive(40).negative(20).neutral(14).unscored(1).invalid(1).truncated(2).build(),
             CallTotals.builder().usage(new TokenUsage(3702, 1701, 0, 0)).apiCalls(3).postsAnalyzed(75)
-                    .costUsd(new BigDecimal("0.00036771")).attempts(new Attempts(4, 1, 0, 0)).build());
+                    .costUsd(new BigDecimal("0.00036771")).attempts(new Attempts(4, 1, 0, 0))
+                    .byTier(Map.of("default", new TierTotals(3, new TokenUsage(3702, 1701, 0, 0),
+                            new BigDecimal("0.00036771"), 0))).build());
     private static final String FIGURES_JSON = "\"modelId\":\"amazon.nova-micro-v1:0\",\"estimated\":false,"
             + "\"recordsIn\":76,\"scored\":74,\"positive\":40,\"negative\":20,\"neutral\":14,\"unscored\":1,"
             + "\"invalid\":1,\"handedBack\":0,\"truncated\":2,\"duplicates\":0,\"reused\":0,\"inputTokens\":3702,"
             + "\"outputTokens\":1701,\"cacheReadInputTokens\":0,\"cacheWriteInputTokens\":0,\"totalTokens\":5403,"
             + "\"apiCalls\":3,\"postsAnalyzed\":75,\"avgTokensPerPost\":72.04,\"costUsd\":0.00036771,"
             + "\"unpricedCalls\":0,\"callsWithoutUsage\":0,\"failedCalls\":0,\"attempts\":4,\"throttles\":1,"
-            + "\"abandonedAttempts\":0";
+            + "\"abandonedAttempts\":0,\"byTier\":{\"default\":{\"apiCalls\":3,\"inputTokens\":3702,"
+            + "\"outputTokens\":1701,\"cacheReadInputTokens\":0,\"cacheWriteInputTokens\":0,\"totalTokens\":5403,"
+            + "\"costUsd\":0.00036771,\"unpricedCalls\":0}}";
     private static final String FIGURES_TEXT = "Total tokens: 5403 (Input: 3702, Output: 1701), API calls: 3, "
             + "Posts analyzed: 75, Avg tokens/post: 72.04, Total cost: $0.000368";
 
@@ -72,7 +77,16 @@ final class LogLineExamples {
                     "followUp":false,"inputTokens":1234,"outputTokens":567,"cacheReadInputTokens":0,\
                     "cacheWriteInputTokens":0,"totalTokens":1801,"posts":25,"tokensPerPost":72.04,\
                     "durationMs":731.59,"latencyMs":702,"costUsd":0.00012257,"stopReason":"end_turn","attempts":2,\
-                    "throttles":1,"estimated":false}"""),
+                    "throttles":1,"estimated":false,"servedTier":"default"}"""),
+            new Example(new CallLine.Answered(MODEL, new CallRecord(1, false, 25, new TokenUsage(1234, 567, 0, 0),
+                    new BigDecimal("0.000061285"), 731.59, 702L, "end_turn", Attempts.ONE, "flex"), false), """
+                    {"level":"INFO","message":"Bedrock API token usage: Input tokens: 1234, Output tokens: 567, \
+                    Total tokens: 1801, Posts analyzed: 25, Tokens per post: 72.04, Duration: 731.59ms, Estimated \
+                    cost: $0.000061, Service tier: flex","event":"bedrock_call","modelId":"amazon.nova-micro-v1:0",\
+                    "batch":1,"followUp":false,"inputTokens":1234,"outputTokens":567,"cacheReadInputTokens":0,\
+                    "cacheWriteInputTokens":0,"totalTokens":1801,"posts":25,"tokensPerPost":72.04,\
+                    "durationMs":731.59,"latencyMs":702,"costUsd":0.000061285,"stopReason":"end_turn","attempts":1,\
+                    "throttles":0,"estimated":false,"servedTier":"flex"}"""),
             new Example(new CallLine.Answered("offline-lexicon", new CallRecord(2, true, 2,
                     new TokenUsage(100, 20, 30, 0), null, 5, null, null, Attempts.ONE), true), """
                     {"level":"INFO","message":"Bedrock API token usage (estimated): Input tokens: 100, Output \
@@ -81,7 +95,7 @@ final class LogLineExamples {
                     "event":"bedrock_call","modelId":"offline-lexicon","batch":2,"followUp":true,"inputTokens":100,\
                     "outputTokens":20,"cacheReadInputTokens":30,"cacheWriteInputTokens":0,"totalTokens":150,\
                     "posts":2,"tokensPerPost":75.00,"durationMs":5.0,"latencyMs":null,"costUsd":null,\
-                    "stopReason":null,"attempts":1,"throttles":0,"estimated":true}"""),
+                    "stopReason":null,"attempts":1,"throttles":0,"estimated":true,"servedTier":"default"}"""),
             new Example(new CallLine.WithoutUsage(MODEL, 3), """
                     {"level":"WARN","message":"Bedrock API call returned no token usage; its tokens cannot be \
                     counted","event":"bedrock_call_without_usage","modelId":"amazon.nova-micro-v1:0","batch":3}"""),

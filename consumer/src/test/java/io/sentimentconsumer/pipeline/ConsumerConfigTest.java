@@ -50,7 +50,7 @@ class ConsumerConfigTest {
         ConsumerConfig config = ConsumerConfig.fromEnvironment(EVERY_SETTING);
 
         assertThat(config).isEqualTo(new ConsumerConfig("us.amazon.nova-micro-v1:0", PROFILE_ARN, "eu-west-1",
-                ServiceTier.FLEX, 50, 8, 280, MetricsSink.CLOUDWATCH, "Team/Sentiment", "production", Path.of("/opt/prices.json"), 3000));
+                null, ServiceTier.FLEX, 50, 8, 280, MetricsSink.CLOUDWATCH, "Team/Sentiment", "production", Path.of("/opt/prices.json"), 3000));
     }
 
     @Test

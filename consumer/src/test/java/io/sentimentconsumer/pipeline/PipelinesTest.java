@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,8 +58,10 @@ class PipelinesTest {
     }
 
     private BigDecimal costOfOneCall(Map<String, String> settings, Map<String, String> env, String modelId) {
-        ConsumerConfig config = ConsumerConfig.fromEnvironment(settings);
-        try (SentimentPipeline pipeline = Pipelines.create(config, billing1000And100(modelId), log, env, FRESH)) {
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.putAll(env);
+        ConsumerConfig config = ConsumerConfig.fromEnvironment(environment);
+        try (SentimentPipeline pipeline = Pipelines.create(config, billing1000And100(modelId), log, FRESH)) {
             return pipeline.analyze(List.of(new InputRecord("1", KinesisEvents.post("p1", "a fine day"))))
                     .totals().costUsd();
         } catch (Exception e) {
@@ -124,10 +127,11 @@ class PipelinesTest {
                   "routing": "in-region", "tier": "default", "inputPerMillion": "0.035", "outputPerMillion": "0.14",
                   "source": "test", "asOf": "2026-01-01"}]}
                 """);
-        ConsumerConfig config = ConsumerConfig.fromEnvironment(Map.of("PRICE_TABLE_FILE", table.toString()));
+        ConsumerConfig config = ConsumerConfig.fromEnvironment(
+                Map.of("PRICE_TABLE_FILE", table.toString(), "AWS_REGION", "us-east-1"));
 
         try (SentimentPipeline pipeline = Pipelines.create(config, billing1000And100("amazon.nova-micro-v1:0"), log,
-                Map.of("AWS_REGION", "us-east-1"), on("2026-06-01"))) {
+                on("2026-06-01"))) {
             pipeline.analyze(List.of(new InputRecord("1", KinesisEvents.post("p1", "a fine day"))));
         }
 

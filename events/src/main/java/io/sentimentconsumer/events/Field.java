@@ -85,7 +85,11 @@ public enum Field {
     BATCH_SIZE("batchSize"),
     LOST("lost"),
     PRICE_TABLE("priceTable"),
-    NEWEST_AS_OF("newestAsOf");
+    NEWEST_AS_OF("newestAsOf"),
+    /** The service tier a call was accounted to: the one its response reported. */
+    SERVED_TIER("servedTier"),
+    /** A summary's calls by the service tier that served them. */
+    BY_TIER("byTier");
 
     /**
      * The figures every summary carries, in their order: the model, the records' outcomes, then the calls' tokens,
@@ -95,7 +99,7 @@ public enum Field {
             NEGATIVE, NEUTRAL, UNSCORED, INVALID, HANDED_BACK, TRUNCATED, DUPLICATES, REUSED, INPUT_TOKENS,
             OUTPUT_TOKENS, CACHE_READ_INPUT_TOKENS, CACHE_WRITE_INPUT_TOKENS, TOTAL_TOKENS, API_CALLS, POSTS_ANALYZED,
             AVG_TOKENS_PER_POST, COST_USD, UNPRICED_CALLS, CALLS_WITHOUT_USAGE, FAILED_CALLS, ATTEMPTS, THROTTLES,
-            ABANDONED_ATTEMPTS);
+            ABANDONED_ATTEMPTS, BY_TIER);
 
     private final String id;
 
