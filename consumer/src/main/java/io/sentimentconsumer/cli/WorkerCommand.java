@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Runs the consumer as a long-running KCL worker; start as many as the stream needs, with the same
- * {@code --application}. Logs go to stderr (text, or JSON with {@code --log-format json}); EMF documents, with
+ * {@code --application}. Logs go to stderr (JSON unless on a terminal, see {@code --log-format}); EMF documents, with
  * {@code --metrics emf}, to stdout. SIGTERM (or Ctrl-C) stops it gracefully, with exit code 0.
  */
 @Command(name = "worker", mixinStandardHelpOptions = true,
@@ -51,9 +51,26 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--worker-id", paramLabel = "ID", description = "default: host name and a random suffix")
     String workerId;
 
-    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json (one JSON event per line, as in Lambda); default: ${DEFAULT-VALUE}")
-    EventLog.Format logFormat;
+    /** How the worker writes its log lines. */
+    enum LogFormat {
+        /** JSON unless a person is watching: a worker under a supervisor (ECS, systemd) has no console. */
+        AUTO,
+        TEXT,
+        JSON;
+
+        EventLog.Format resolve(boolean console) {
+            return switch (this) {
+                case TEXT -> EventLog.Format.TEXT;
+                case JSON -> EventLog.Format.JSON;
+                case AUTO -> console ? EventLog.Format.TEXT : EventLog.Format.JSON;
+            };
+        }
+    }
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "auto",
+            description = "text, json (one JSON event per line, as in Lambda, which the saved queries read) or auto: "
+                    + "text on a terminal, else json; default: ${DEFAULT-VALUE}")
+    LogFormat logFormat;
 
     @Option(names = "--retry-backoff-max", paramLabel = "DURATION",
             description = "cap of the backoff between retries of a failing batch (ISO-8601, default 60 s)")
@@ -76,7 +93,7 @@ final class WorkerCommand implements Callable<Integer> {
         ConsumerConfig config = modelOptions.config(env);
         WorkerConfig settings = settings(env);
         PrintStream stdout = System.out;
-        EventLog log = new EventLog(System.err, logFormat);
+        EventLog log = new EventLog(System.err, logFormat.resolve(System.console() != null));
 
         // The worker buffers measurements and publishes them once a minute (BufferedMetrics).
         SentimentPipeline pipeline = modelOptions.pipeline(config, log);

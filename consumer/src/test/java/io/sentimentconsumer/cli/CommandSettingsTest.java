@@ -7,6 +7,7 @@ import io.sentimentconsumer.account.ServiceTier;
 import io.sentimentconsumer.events.MetricsSink;
 import io.sentimentconsumer.kcl.Backoff;
 import io.sentimentconsumer.kcl.WorkerConfig;
+import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.ConsumerConfig;
 import java.time.Duration;
 import java.util.Map;
@@ -93,6 +94,18 @@ class CommandSettingsTest {
                 new WorkerConfig.Tuning(2000)));
         assertThat(worker("--stream", "posts").settings(Map.of()).applicationName())
                 .isEqualTo("sentiment-consumer-posts");
+    }
+
+    @Test
+    void theWorkerLogsJsonUnlessItRunsOnATerminal() {
+        WorkerCommand byDefault = worker("--stream", "posts");
+
+        assertThat(byDefault.logFormat.resolve(false)).isEqualTo(EventLog.Format.JSON);
+        assertThat(byDefault.logFormat.resolve(true)).isEqualTo(EventLog.Format.TEXT);
+        assertThat(worker("--stream", "posts", "--log-format", "json").logFormat.resolve(true))
+                .isEqualTo(EventLog.Format.JSON);
+        assertThat(worker("--stream", "posts", "--log-format", "TEXT").logFormat.resolve(false))
+                .isEqualTo(EventLog.Format.TEXT);
     }
 
     private static WorkerCommand worker(String... args) {

@@ -73,7 +73,7 @@ abstract class WorkerScenarios {
         streamAndLeaseTable(stream, 4, "app-a");
         produce(stream, 1000, 7);
 
-        try (CliProcess worker = worker(stream, "app-a", "worker-1")) {
+        try (CliProcess worker = worker(stream, "app-a", "worker-1", "--log-format", "text")) {
             Map<String, String> ends = awaitAllCheckpointed(stream, "app-a", worker);
 
             assertThat(worker.stop(Duration.ofSeconds(60))).as(worker.stderr()).isZero();
@@ -101,11 +101,11 @@ abstract class WorkerScenarios {
         // Posts keep arriving throughout: the KCL balances leases by the throughput their owners report, so a
         // worker joining an idle stream would be given nothing.
         try (SteadyTraffic traffic = SteadyTraffic.start(kinesis.client(), stream, 10, 40);
-             CliProcess first = worker(stream, "app-b", "worker-1")) {
+             CliProcess first = worker(stream, "app-b", "worker-1", "--log-format", "text")) {
             awaitOrShowLogs("worker-1 holding every lease and scoring posts", "app-b",
                     () -> dynamoDb.leases("app-b").size() == 4 && owners("app-b").equals(Set.of("worker-1"))
                             && scoring(first), first);
-            try (CliProcess second = worker(stream, "app-b", "worker-2")) {
+            try (CliProcess second = worker(stream, "app-b", "worker-2", "--log-format", "text")) {
                 awaitOrShowLogs("the leases split between the workers, both scoring posts", "app-b",
                         () -> owners("app-b").equals(Set.of("worker-1", "worker-2")) && scoring(second),
                         first, second);
@@ -139,11 +139,11 @@ abstract class WorkerScenarios {
         streamAndLeaseTable(stream, 4, "app-c");
         produce(stream, 1000, 8);
 
-        try (CliProcess first = worker(stream, "app-c", "worker-1")) {
+        try (CliProcess first = worker(stream, "app-c", "worker-1", "--log-format", "text")) {
             Polling.until(DEADLINE, "the first worker mid-stream", () -> bedrock.calls().size() >= 12);
             first.kill(); // no chance to checkpoint the batches in flight
         }
-        try (CliProcess second = worker(stream, "app-c", "worker-2")) {
+        try (CliProcess second = worker(stream, "app-c", "worker-2", "--log-format", "text")) {
             awaitAllCheckpointed(stream, "app-c", second);
             assertThat(second.stop(Duration.ofSeconds(60))).isZero();
         }
@@ -174,7 +174,8 @@ abstract class WorkerScenarios {
 
         JsonNode workerTotals;
         List<String> workerInvalid;
-        try (CliProcess worker = worker(stream, "app-d", "worker-1", "--log-format", "json")) {
+        // No --log-format: a worker whose output is not a terminal writes JSON lines, as the saved queries need.
+        try (CliProcess worker = worker(stream, "app-d", "worker-1")) {
             awaitAllCheckpointed(stream, "app-d", worker);
             assertThat(worker.stop(Duration.ofSeconds(60))).isZero();
             List<JsonNode> events = worker.stderrLines().stream().filter(l -> l.startsWith("{"))
