@@ -10,11 +10,11 @@ import java.util.stream.Stream;
  * {@code AWS_DEFAULT_REGION}). A region that only an AWS profile file names is not seen here: calls are then
  * unpriced, and the warning says to set {@code BEDROCK_REGION}.
  */
-final class BillingRegion {
+public final class BillingRegion {
 
     private BillingRegion() {}
 
-    static Optional<String> of(ConsumerConfig config, Map<String, String> env) {
+    public static Optional<String> of(ConsumerConfig config, Map<String, String> env) {
         return Stream.of(config.bedrockRegion(), env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"))
                 .filter(region -> region != null && !region.isBlank())
                 .map(String::trim)
