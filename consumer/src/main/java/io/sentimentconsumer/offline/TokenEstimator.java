@@ -8,9 +8,13 @@ import io.sentimentconsumer.analyze.ModelRequest;
 
 /**
  * What a call would roughly cost in tokens. Amazon Nova's tokenizer is not public, so the counts come from a public
- * byte-pair vocabulary: they are estimates, good for the order of magnitude of a cost, not for a bill.
+ * byte-pair vocabulary: they are estimates, good for the order of magnitude of a cost, not for a bill. The offline
+ * engine bills its calls with it, and {@code estimate} sizes a deployment with it, so the two always agree.
  */
-final class TokenEstimator {
+public final class TokenEstimator {
+
+    /** How the counts are made, for output that must say its figures are estimates. */
+    public static final String METHOD = "jtokkit o200k_base plus 3 framing tokens a message";
 
     /**
      * o200k_base rather than cl100k_base: both count English posts about the same, but cl100k splits other scripts
@@ -31,12 +35,19 @@ final class TokenEstimator {
     private TokenEstimator() {}
 
     /** The estimated usage of one call; there is no prompt cache offline, so cache reads and writes are 0. */
-    static TokenUsage estimate(ModelRequest request, String answer) {
-        long input = count(request.system()) + count(request.userMessage()) + MESSAGES * FRAMING_TOKENS_PER_MESSAGE;
-        return new TokenUsage(input, count(answer), 0, 0);
+    public static TokenUsage estimate(ModelRequest request, String answer) {
+        return new TokenUsage(instructionTokens(request) + count(request.userMessage()), count(answer), 0, 0);
     }
 
-    static int count(String text) {
+    /**
+     * The input tokens a call pays whatever posts it carries: the system block and the framing of both messages.
+     * The rest of a call's input is its user message, the posts' lines.
+     */
+    public static int instructionTokens(ModelRequest request) {
+        return count(request.system()) + MESSAGES * FRAMING_TOKENS_PER_MESSAGE;
+    }
+
+    public static int count(String text) {
         // "Ordinary": a post that contains "<|endoftext|>" is plain text to a model, and countTokens would throw.
         return Holder.ENCODING.countTokensOrdinary(text);
     }

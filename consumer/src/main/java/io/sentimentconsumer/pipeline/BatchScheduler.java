@@ -58,9 +58,8 @@ final class BatchScheduler {
         void score(List<PostInFlight> posts) throws InterruptedException {
             List<List<PostInFlight>> batches = new ArrayList<>();
             List<Future<BatchResult>> futures = new ArrayList<>();
-            for (int from = 0; from < posts.size(); from += batchSize) {
+            for (List<PostInFlight> batch : Batches.of(posts, batchSize)) {
                 int number = batches.size() + 1;
-                List<PostInFlight> batch = posts.subList(from, Math.min(posts.size(), from + batchSize));
                 List<String> texts = batch.stream().map(PostInFlight::text).toList();
                 batches.add(batch);
                 futures.add(calls.submit(() -> {

@@ -28,7 +28,7 @@ class BoundariesTest {
                     "io.sentimentconsumer.lambda..", "io.sentimentconsumer.cli..", "io.sentimentconsumer.offline..",
                     "io.sentimentconsumer.kcl..", "io.sentimentconsumer.redrive..", "io.sentimentconsumer.generate..",
                     "software.amazon.kinesis..", "io.sentimentconsumer.pricelist..",
-                    "software.amazon.awssdk.services.pricing..");
+                    "software.amazon.awssdk.services.pricing..", "io.sentimentconsumer.estimate..");
 
     @ArchTest
     static final ArchRule domainImportsNoAwsSdk = noClasses()
@@ -82,4 +82,10 @@ class BoundariesTest {
             .that().resideOutsideOfPackages("io.sentimentconsumer.pricelist..", "io.sentimentconsumer.cli..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "io.sentimentconsumer.pricelist..", "software.amazon.awssdk.services.pricing..");
+
+    /** `estimate` sizes a deployment with the consumer's own pieces; only the command line calls it. */
+    @ArchTest
+    static final ArchRule estimateIsAnOperatorsTool = noClasses()
+            .that().resideOutsideOfPackages("io.sentimentconsumer.estimate..", "io.sentimentconsumer.cli..")
+            .should().dependOnClassesThat().resideInAPackage("io.sentimentconsumer.estimate..");
 }

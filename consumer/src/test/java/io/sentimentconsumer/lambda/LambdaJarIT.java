@@ -32,7 +32,7 @@ class LambdaJarIT {
                     "io/sentimentconsumer/account/prices.json");
             assertThat(names).noneMatch(n -> n.startsWith("picocli/") || n.startsWith("com/knuddels/")
                     || n.startsWith("io/sentimentconsumer/cli/") || n.startsWith("io/sentimentconsumer/offline/")
-                    || n.startsWith("io/sentimentconsumer/generate/")
+                    || n.startsWith("io/sentimentconsumer/generate/") || n.startsWith("io/sentimentconsumer/estimate/")
                     || n.equals("vader_sentiment_lexicon.txt") || n.startsWith("org/apache/hc/")
                     || n.startsWith("org/apache/http/") || n.startsWith("io/netty/"));
         }
