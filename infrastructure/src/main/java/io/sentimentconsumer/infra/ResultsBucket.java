@@ -61,7 +61,7 @@ public final class ResultsBucket extends Construct {
     /**
      * Lets {@code role} write the datasets' objects and nothing else: PutObject under each dataset's prefix, and the
      * one KMS action a single-request upload under SSE-KMS needs, through S3 only. (A multipart upload would need
-     * {@code kms:Decrypt} too; the consumer's objects are small enough to go in one request.)
+     * {@code kms:Decrypt} too: the writer puts each object in one request.)
      */
     public void grantWrite(Role role) {
         role.addToPrincipalPolicy(PolicyStatement.Builder.create()
