@@ -3,13 +3,16 @@ package io.sentimentconsumer.infra;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.cdklabs.cdknag.RegexAppliesTo;
+import io.sentimentconsumer.events.Dataset;
 import io.sentimentconsumer.events.MetricsSink;
 import io.sentimentconsumer.events.Setting;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnOutput;
@@ -164,8 +167,9 @@ public final class SentimentConsumerStack extends Stack {
     private void resultsCatalogAndQueries(StackParameters p, ResultsBucket results) {
         ResultsCatalog catalog = new ResultsCatalog(this, "ResultsCatalog", p, results);
         ResultsQueries queries = new ResultsQueries(this, "ResultsQueries", p, results, catalog);
-        output("ResultsBucketName", results.bucket().getBucketName(), "The posts and calls datasets (gzip JSON "
-                + "Lines under posts/ and calls/) and Athena's query results (athena-results/)");
+        String datasets = Arrays.stream(Dataset.values()).map(d -> d.prefix() + "/").collect(Collectors.joining(", "));
+        output("ResultsBucketName", results.bucket().getBucketName(), "The datasets, gzip JSON Lines under "
+                + datasets + ", and Athena's query results under " + ResultsQueries.RESULTS_PREFIX + "/");
         output("ResultsWorkGroup", queries.workGroupName(), "The Athena workgroup of the saved dataset queries");
         output("ResultsDatabase", catalog.databaseName(), "The Glue database of the posts and calls tables");
     }
