@@ -38,4 +38,10 @@ class SettingTest {
         assertThat(MetricsSink.CLOUDWATCH.id()).isEqualTo("cloudwatch");
         assertThat(MetricsSink.valueOf(Setting.METRICS_SINK.defaultValue().toUpperCase())).isEqualTo(MetricsSink.EMF);
     }
+
+    @Test
+    void theResultsSinkIsSpelledAsTheVariableTakesIt() {
+        assertThat(ResultsSink.S3.id()).isEqualTo("s3");
+        assertThat(ResultsSink.valueOf(Setting.RESULTS_SINK.defaultValue().toUpperCase())).isEqualTo(ResultsSink.NONE);
+    }
 }

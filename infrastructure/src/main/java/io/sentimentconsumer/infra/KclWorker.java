@@ -67,9 +67,10 @@ public final class KclWorker extends Construct {
 
     /**
      * @param profile the application inference profile the worker invokes the model through, if the stack made one
+     * @param results the bucket the worker keeps its results in, if the stack made one
      */
     public KclWorker(Construct scope, String id, StackParameters p, Optional<ApplicationProfile> profile,
-                     Stream stream, Key key, RemovalPolicy removal) {
+                     Optional<ResultsBucket> results, Stream stream, Key key, RemovalPolicy removal) {
         super(scope, id);
         Path context = p.worker().imageContext();
         requireFile(context.resolve(DOCKERFILE), "the worker's Dockerfile");
@@ -113,6 +114,7 @@ public final class KclWorker extends Construct {
         // The worker's own metrics (--metrics cloudwatch), and KCL's, which it publishes under the application name.
         taskRole.addToPrincipalPolicy(SentimentConsumerStack.putMetricData(
                 List.of(p.consumer().metricsNamespace(), application)));
+        results.ifPresent(r -> r.grantWrite(taskRole));
         List<io.github.cdklabs.cdknag.NagPackSuppression> roleSuppressions = new ArrayList<>(List.of(
                 SentimentConsumerStack.putMetricDataSuppression(),
                 SentimentConsumerStack.suppression("AwsSolutions-IAM5", "KCL registers one enhanced fan-out "
@@ -147,7 +149,8 @@ public final class KclWorker extends Construct {
                         .build())
                 .taskRole(taskRole)
                 .build();
-        Map<String, String> env = SentimentConsumerStack.consumerEnvironment(p, MetricsSink.CLOUDWATCH, profile);
+        Map<String, String> env = SentimentConsumerStack.consumerEnvironment(p, MetricsSink.CLOUDWATCH, profile,
+                results);
         task.addContainer("Worker", ContainerDefinitionOptions.builder()
                 .image(ContainerImage.fromAsset(context.toAbsolutePath().toString(), AssetImageProps.builder()
                         .file(DOCKERFILE)

@@ -3,13 +3,16 @@ package io.sentimentconsumer.infra;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.cdklabs.cdknag.RegexAppliesTo;
+import io.sentimentconsumer.events.Dataset;
 import io.sentimentconsumer.events.MetricsSink;
 import io.sentimentconsumer.events.Setting;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnOutput;
@@ -42,7 +45,8 @@ import software.constructs.Construct;
 
 /**
  * The whole deployment: the stream, the consumer function and its event source mapping, least-privilege IAM, the
- * cost dashboard, alarms and saved queries, and optionally the KCL worker on Fargate.
+ * cost dashboard, alarms and saved queries, the results bucket with its Glue tables and Athena workgroup (unless
+ * {@code resultsSink=none}), and optionally the KCL worker on Fargate.
  */
 public final class SentimentConsumerStack extends Stack {
 
@@ -53,13 +57,8 @@ public final class SentimentConsumerStack extends Stack {
         super(scope, id, props);
         RemovalPolicy removal = parameters.retainData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
-        Key dataKey = Key.Builder.create(this, "DataKey")
-                .description("Encrypts the failure queue, the alarm topic and, if so chosen, the posts stream ("
-                        + parameters.stackName() + ")")
-                .enableKeyRotation(true)
-                .pendingWindow(Duration.days(7))
-                .removalPolicy(removal)
-                .build();
+        Key dataKey = customerKey(this, "DataKey", "Encrypts the failure queue, the alarm topic and, if so chosen, "
+                + "the posts stream (" + parameters.stackName() + ")", removal);
 
         StackParameters.Stream posts = parameters.stream();
         Stream stream = Stream.Builder.create(this, "Posts")
@@ -98,7 +97,10 @@ public final class SentimentConsumerStack extends Stack {
 
         // The function and the worker invoke the model through it, so that Bedrock counts their calls apart.
         Optional<ApplicationProfile> profile = ApplicationProfile.of(this, parameters, bedrockAccess(parameters));
-        Function function = consumerFunction(parameters, logGroup, profile);
+        // Where both runtimes keep each post's result and each call's cost, and Athena reads them.
+        Optional<ResultsBucket> results = parameters.results().enabled()
+                ? Optional.of(new ResultsBucket(this, "Results", parameters, removal)) : Optional.empty();
+        Function function = consumerFunction(parameters, logGroup, profile, results);
         IFunction target = function;
         if (parameters.function().snapStart()) {
             // SnapStart snapshots published versions only; the mapping must invoke one, through the alias.
@@ -126,7 +128,8 @@ public final class SentimentConsumerStack extends Stack {
 
         List<LogGroup> queryLogGroups = List.of(logGroup);
         if (parameters.worker().enabled()) {
-            KclWorker worker = new KclWorker(this, "Worker", parameters, profile, stream, dataKey, removal);
+            KclWorker worker = new KclWorker(this, "Worker", parameters, profile, results, stream, dataKey,
+                    removal);
             queryLogGroups = List.of(logGroup, worker.logGroup());
         }
 
@@ -145,6 +148,7 @@ public final class SentimentConsumerStack extends Stack {
         CostAlarms alarms = new CostAlarms(observability, "Default", parameters, consumerMetrics, functionMetrics,
                 reconciliation, dataKey);
         new SavedQueries(observability, "Queries", parameters.stackName(), queryLogGroups);
+        results.ifPresent(r -> resultsCatalogAndQueries(parameters, r));
 
         output("StreamName", stream.getStreamName(), "The Kinesis stream to put posts on");
         output("StreamArn", stream.getStreamArn(), "Its ARN");
@@ -159,7 +163,19 @@ public final class SentimentConsumerStack extends Stack {
                 + "consumer invokes through; Bedrock's own token counts are under ModelId = its id"));
     }
 
-    private Function consumerFunction(StackParameters p, LogGroup logGroup, Optional<ApplicationProfile> profile) {
+    /** The tables Athena reads the results through, the saved queries over them, and where to find both. */
+    private void resultsCatalogAndQueries(StackParameters p, ResultsBucket results) {
+        ResultsCatalog catalog = new ResultsCatalog(this, "ResultsCatalog", p, results);
+        ResultsQueries queries = new ResultsQueries(this, "ResultsQueries", p, results, catalog);
+        String datasets = Arrays.stream(Dataset.values()).map(d -> d.prefix() + "/").collect(Collectors.joining(", "));
+        output("ResultsBucketName", results.bucket().getBucketName(), "The datasets, gzip JSON Lines under "
+                + datasets + ", and Athena's query results under " + ResultsQueries.RESULTS_PREFIX + "/");
+        output("ResultsWorkGroup", queries.workGroupName(), "The Athena workgroup of the saved dataset queries");
+        output("ResultsDatabase", catalog.databaseName(), "The Glue database of the posts and calls tables");
+    }
+
+    private Function consumerFunction(StackParameters p, LogGroup logGroup, Optional<ApplicationProfile> profile,
+                                      Optional<ResultsBucket> results) {
         StackParameters.Function settings = p.function();
         if (!Files.isRegularFile(settings.lambdaJar())) {
             throw new IllegalStateException("The Lambda artifact " + settings.lambdaJar() + " does not exist: run "
@@ -182,8 +198,9 @@ public final class SentimentConsumerStack extends Stack {
             role.addToPrincipalPolicy(putMetricData(List.of(p.consumer().metricsNamespace())));
             NagSuppressions.addResourceSuppressions(role, List.of(putMetricDataSuppression()), true);
         }
+        results.ifPresent(r -> r.grantWrite(role));
 
-        Map<String, String> env = consumerEnvironment(p, settings.metricsSink(), profile);
+        Map<String, String> env = consumerEnvironment(p, settings.metricsSink(), profile, results);
 
         Function fn = Function.Builder.create(this, "Function")
                 .functionName(p.functionName())
@@ -210,9 +227,11 @@ public final class SentimentConsumerStack extends Stack {
     /**
      * The consumer's settings (README, "Configuration") as environment variables, with the runtime's sink. The
      * model id stays the configured one (the {@code ModelId} dimension and the price key) beside the profile's ARN.
+     * The results settings are there only with a results bucket: without them the consumer keeps no results.
      */
     static Map<String, String> consumerEnvironment(StackParameters p, MetricsSink sink,
-                                                   Optional<ApplicationProfile> profile) {
+                                                   Optional<ApplicationProfile> profile,
+                                                   Optional<ResultsBucket> results) {
         StackParameters.Consumer consumer = p.consumer();
         Map<String, String> env = new LinkedHashMap<>();
         env.put(Setting.BEDROCK_MODEL_ID.variable(), consumer.modelId());
@@ -225,6 +244,11 @@ public final class SentimentConsumerStack extends Stack {
         env.put(Setting.BEDROCK_SERVICE_TIER.variable(), consumer.serviceTier());
         env.put(Setting.ENVIRONMENT.variable(), p.environment());
         env.put(Setting.METRICS_SINK.variable(), sink.id());
+        results.ifPresent(r -> {
+            env.put(Setting.RESULTS_SINK.variable(), p.results().sink().id());
+            env.put(Setting.RESULTS_BUCKET.variable(), r.bucket().getBucketName());
+            env.put(Setting.RESULTS_INCLUDE_TEXT.variable(), String.valueOf(p.results().includeText()));
+        });
         return env;
     }
 
@@ -263,6 +287,16 @@ public final class SentimentConsumerStack extends Stack {
                 + "the foundation-model ARN has a region wildcard; the statement is usable only through the "
                 + "configured profile (bedrock:InferenceProfileArn condition).",
                 "^Resource::arn:<AWS::Partition>:bedrock:\\*::foundation-model/.*$");
+    }
+
+    /** A customer managed key of the stack's: rotated yearly, and deleted a week after the stack lets it go. */
+    static Key customerKey(Construct scope, String id, String description, RemovalPolicy removal) {
+        return Key.Builder.create(scope, id)
+                .description(description)
+                .enableKeyRotation(true)
+                .pendingWindow(Duration.days(7))
+                .removalPolicy(removal)
+                .build();
     }
 
     static NagPackSuppression suppression(String id, String reason) {

@@ -3,6 +3,7 @@ package io.sentimentconsumer.infra;
 import static java.util.Map.entry;
 
 import io.sentimentconsumer.events.MetricsSink;
+import io.sentimentconsumer.events.ResultsSink;
 import io.sentimentconsumer.events.Setting;
 
 import java.nio.file.Files;
@@ -27,8 +28,10 @@ import java.util.regex.Pattern;
  * @param mapping          the function's event source mapping
  * @param alarms           the alarms' thresholds, and who gets them
  * @param worker           the KCL worker on Fargate
+ * @param results          the results bucket, its catalog and its saved queries
  * @param logRetentionDays {@code logRetentionDays}: the function's and the worker's log groups
- * @param retainData       {@code retainData}: keep the stream, queue, log groups, key and lease table on destroy
+ * @param retainData       {@code retainData}: keep the stream, queue, log groups, keys, lease table and results
+ *                         bucket on destroy
  */
 public record StackParameters(
         String environment,
@@ -38,6 +41,7 @@ public record StackParameters(
         Mapping mapping,
         Alarms alarms,
         Worker worker,
+        Results results,
         int logRetentionDays,
         boolean retainData) {
 
@@ -84,6 +88,12 @@ public record StackParameters(
             entry("workerCpu", 512),
             entry("workerMemoryMb", 1024),
             entry("workerImageContext", repositoryRoot().toString()),
+            // A deployed consumer keeps its results unless told not to; the consumer alone keeps none by default.
+            entry("resultsSink", ResultsSink.S3.id()),
+            // A year and a month: a whole year can be compared with the one before it.
+            entry("resultsRetentionDays", 400),
+            entry("resultsScanLimitMb", 1000),
+            entry("resultsIncludeText", Setting.RESULTS_INCLUDE_TEXT.defaultValue()),
             entry("logRetentionDays", 30),
             entry("retainData", false));
 
@@ -297,6 +307,39 @@ public record StackParameters(
         }
     }
 
+    /**
+     * @param sink          {@code resultsSink}: {@code s3} for the bucket, the Glue tables and the Athena workgroup,
+     *                      and {@code RESULTS_SINK=s3} for the runtimes; {@code none} for none of it
+     * @param retentionDays {@code resultsRetentionDays}: objects expire this many days after they are written
+     * @param scanLimitMb   {@code resultsScanLimitMb}: the workgroup cancels a query that scans more (10^6 bytes)
+     * @param includeText   {@code resultsIncludeText}: {@code RESULTS_INCLUDE_TEXT}, whether posts rows carry the
+     *                      post's text
+     */
+    public record Results(ResultsSink sink, int retentionDays, int scanLimitMb, boolean includeText) {
+
+        /** Athena's smallest per-query cutoff is 10,000,000 bytes. */
+        static final int MIN_SCAN_LIMIT_MB = 10;
+
+        public Results {
+            range("resultsRetentionDays", retentionDays, 1, 3650);
+            range("resultsScanLimitMb", scanLimitMb, MIN_SCAN_LIMIT_MB, 10_000_000);
+        }
+
+        public boolean enabled() {
+            return sink == ResultsSink.S3;
+        }
+
+        /** The workgroup's per-query cutoff in bytes. */
+        public long scanLimitBytes() {
+            return scanLimitMb * 1_000_000L;
+        }
+
+        private static Results read(Context c) {
+            return new Results(c.choice("resultsSink", ResultsSink.class), c.integer("resultsRetentionDays"),
+                    c.integer("resultsScanLimitMb"), c.bool("resultsIncludeText"));
+        }
+    }
+
     /** The defaults, as documented in the README. */
     public static StackParameters defaults() {
         return fromContext(name -> null);
@@ -309,7 +352,7 @@ public record StackParameters(
         Context c = new Context(context);
         Worker worker = Worker.read(c);
         return new StackParameters(c.string("environment"), Consumer.read(c), Stream.read(c), Function.read(c),
-                Mapping.read(c, worker), Alarms.read(c), worker, c.integer("logRetentionDays"),
+                Mapping.read(c, worker), Alarms.read(c), worker, Results.read(c), c.integer("logRetentionDays"),
                 c.bool("retainData"));
     }
 

@@ -24,7 +24,9 @@ class NagTest {
                 Map.of("modelId", "us.amazon.nova-micro-v1:0"),
                 Map.of("modelId", "global.amazon.nova-micro-v1:0", "metricsSink", "cloudwatch"),
                 Map.of("worker", "true"),
-                Map.of("worker", "true", "streamKey", "customer-managed", "modelId", "global.amazon.nova-micro-v1:0"));
+                Map.of("worker", "true", "streamKey", "customer-managed", "modelId", "global.amazon.nova-micro-v1:0"),
+                Map.of("worker", "true", "resultsSink", "none"),
+                Map.of("retainData", "true", "resultsIncludeText", "true", "resultsRetentionDays", "3650"));
     }
 
     @ParameterizedTest

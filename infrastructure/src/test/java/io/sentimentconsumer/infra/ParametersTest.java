@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sentimentconsumer.events.MetricsSink;
+import io.sentimentconsumer.events.ResultsSink;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,7 @@ class ParametersTest {
         assertThat(p.alarms().tokenReconciliationPercent()).isEqualTo(2);
         assertThat(p.worker().enabled()).isFalse();
         assertThat(p.mapping().enabled()).isTrue();
+        assertThat(p.results()).isEqualTo(new StackParameters.Results(ResultsSink.S3, 400, 1000, false));
     }
 
     @Test
@@ -123,6 +125,25 @@ class ParametersTest {
         // Built directly, as well as from context.
         assertThatThrownBy(() -> new StackParameters.Alarms(0, 100, 600, 3, Optional.empty(), 2))
                 .hasMessage("context parameter monthlyBudgetUsd must be a positive amount; was '0.0'");
+    }
+
+    @Test
+    void theResultsParametersCheckTheirOwnValues() {
+        StackParameters.Results results = StackParameters.fromContext(Map.<String, Object>of("resultsSink", "none",
+                "resultsRetentionDays", "3650", "resultsScanLimitMb", "10", "resultsIncludeText", true)::get).results();
+        assertThat(results).isEqualTo(new StackParameters.Results(ResultsSink.NONE, 3650, 10, true));
+        assertThat(results.enabled()).isFalse();
+        assertThat(results.scanLimitBytes()).isEqualTo(10_000_000L);
+
+        assertThatThrownBy(() -> StackParameters.fromContext(Map.<String, Object>of("resultsSink", "dynamodb")::get))
+                .hasMessage("context parameter resultsSink must be one of s3, none; was 'dynamodb'");
+        assertThatThrownBy(() -> StackParameters.fromContext(Map.<String, Object>of("resultsRetentionDays", "0")::get))
+                .hasMessage("context parameter resultsRetentionDays must be from 1 to 3650; was '0'");
+        assertThatThrownBy(() -> new StackParameters.Results(ResultsSink.S3, 3651, 1000, false))
+                .hasMessage("context parameter resultsRetentionDays must be from 1 to 3650; was '3651'");
+        // Athena refuses a per-query cutoff under 10,000,000 bytes.
+        assertThatThrownBy(() -> StackParameters.fromContext(Map.<String, Object>of("resultsScanLimitMb", "9")::get))
+                .hasMessage("context parameter resultsScanLimitMb must be from 10 to 10000000; was '9'");
     }
 
     @Test
