@@ -97,8 +97,12 @@ public final class HourlyTokenReader {
                 series.put(s, points.getOrDefault(s.queryId(t), Map.of()));
             }
             TreeSet<Instant> hours = new TreeSet<>();
-            List.of(Series.OUR_INPUT, Series.OUR_OUTPUT, Series.BEDROCK_INPUT, Series.BEDROCK_OUTPUT)
-                    .forEach(s -> hours.addAll(series.get(s).keySet()));
+            // The hours with tokens on either side; abandoned attempts alone make no hour.
+            for (Series s : Series.values()) {
+                if (s != Series.ABANDONED_ATTEMPTS) {
+                    hours.addAll(series.get(s).keySet());
+                }
+            }
             for (Instant hour : hours) {
                 Side ours = side(series.get(Series.OUR_INPUT), series.get(Series.OUR_OUTPUT), hour);
                 Side bedrock = side(series.get(Series.BEDROCK_INPUT), series.get(Series.BEDROCK_OUTPUT), hour);

@@ -13,16 +13,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sentimentconsumer.testing.FakeCloudWatch;
-import java.net.URI;
+import io.sentimentconsumer.testing.LocalCloudWatch;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 /** Reads through a real SDK client from a local CloudWatch that speaks RPC v2 CBOR. */
@@ -46,14 +41,7 @@ class HourlyTokenReaderTest {
     @BeforeEach
     void start() {
         cloudWatch = new FakeCloudWatch();
-        client = CloudWatchClient.builder()
-                .endpointOverride(URI.create(cloudWatch.endpoint()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("test-access-key", "test-secret-key")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
+        client = LocalCloudWatch.client(cloudWatch.endpoint());
     }
 
     @AfterEach
