@@ -28,7 +28,7 @@ class BoundariesTest {
                     "io.sentimentconsumer.lambda..", "io.sentimentconsumer.cli..", "io.sentimentconsumer.offline..",
                     "io.sentimentconsumer.kcl..", "io.sentimentconsumer.redrive..", "io.sentimentconsumer.generate..",
                     "software.amazon.kinesis..", "io.sentimentconsumer.pricelist..",
-                    "software.amazon.awssdk.services.pricing..");
+                    "software.amazon.awssdk.services.pricing..", "io.sentimentconsumer.reconcile..");
 
     @ArchTest
     static final ArchRule domainImportsNoAwsSdk = noClasses()
@@ -82,4 +82,12 @@ class BoundariesTest {
             .that().resideOutsideOfPackages("io.sentimentconsumer.pricelist..", "io.sentimentconsumer.cli..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "io.sentimentconsumer.pricelist..", "software.amazon.awssdk.services.pricing..");
+
+    /** `reconcile` reads metrics for an operator: it knows no runtime, and only the command line calls it. */
+    @ArchTest
+    static final ArchRule reconciliationIsAnOperatorsTool = noClasses()
+            .that().resideInAPackage("io.sentimentconsumer.reconcile..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "com.amazonaws.services.lambda..", "picocli..", "io.sentimentconsumer.lambda..",
+                    "io.sentimentconsumer.cli..", "io.sentimentconsumer.kcl..", "io.sentimentconsumer.pipeline..");
 }
