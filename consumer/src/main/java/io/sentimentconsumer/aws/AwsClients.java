@@ -10,6 +10,7 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
 
 /**
  * Builds the SDK clients, once per process. They use the JDK's URL connection client: the lightest sync client,
@@ -64,6 +65,18 @@ public final class AwsClients {
                 .overrideConfiguration(c -> c.apiCallTimeout(PUT_METRIC_DATA_TIMEOUT)
                         .apiCallAttemptTimeout(PUT_METRIC_DATA_TIMEOUT.dividedBy(2)))
                 .build();
+    }
+
+    /**
+     * CloudWatch for an operator's command that reads metrics ({@code reconcile}): the SDK's own retries and no
+     * deadline, since nothing waits on it but the operator. {@code region} {@code null} leaves it to the SDK.
+     */
+    public static CloudWatchClient cloudWatchReader(String region) {
+        CloudWatchClientBuilder builder = CloudWatchClient.builder().httpClientBuilder(httpClient());
+        if (region != null) {
+            builder.region(Region.of(region));
+        }
+        return builder.build();
     }
 
     /**

@@ -28,7 +28,8 @@ class BoundariesTest {
                     "io.sentimentconsumer.lambda..", "io.sentimentconsumer.cli..", "io.sentimentconsumer.offline..",
                     "io.sentimentconsumer.kcl..", "io.sentimentconsumer.redrive..", "io.sentimentconsumer.generate..",
                     "software.amazon.kinesis..", "io.sentimentconsumer.pricelist..",
-                    "software.amazon.awssdk.services.pricing..", "io.sentimentconsumer.estimate..");
+                    "software.amazon.awssdk.services.pricing..", "io.sentimentconsumer.estimate..",
+                    "io.sentimentconsumer.reconcile..");
 
     @ArchTest
     static final ArchRule domainImportsNoAwsSdk = noClasses()
@@ -88,4 +89,12 @@ class BoundariesTest {
     static final ArchRule estimateIsAnOperatorsTool = noClasses()
             .that().resideOutsideOfPackages("io.sentimentconsumer.estimate..", "io.sentimentconsumer.cli..")
             .should().dependOnClassesThat().resideInAPackage("io.sentimentconsumer.estimate..");
+
+    /** `reconcile` reads metrics for an operator: it knows no runtime, and only the command line calls it. */
+    @ArchTest
+    static final ArchRule reconciliationIsAnOperatorsTool = noClasses()
+            .that().resideInAPackage("io.sentimentconsumer.reconcile..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "com.amazonaws.services.lambda..", "picocli..", "io.sentimentconsumer.lambda..",
+                    "io.sentimentconsumer.cli..", "io.sentimentconsumer.kcl..", "io.sentimentconsumer.pipeline..");
 }
