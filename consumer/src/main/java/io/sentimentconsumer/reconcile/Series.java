@@ -1,5 +1,6 @@
 package io.sentimentconsumer.reconcile;
 
+import io.sentimentconsumer.events.BedrockMetric;
 import io.sentimentconsumer.events.Metric;
 import java.util.Locale;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
@@ -8,12 +9,11 @@ import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 enum Series {
     OUR_INPUT(Metric.INPUT_TOKENS.id()),
     OUR_OUTPUT(Metric.OUTPUT_TOKENS.id()),
-    BEDROCK_INPUT("InputTokenCount"),
-    BEDROCK_OUTPUT("OutputTokenCount"),
+    BEDROCK_INPUT(BedrockMetric.INPUT_TOKEN_COUNT.id()),
+    BEDROCK_OUTPUT(BedrockMetric.OUTPUT_TOKEN_COUNT.id()),
     ABANDONED_ATTEMPTS(Metric.ABANDONED_ATTEMPTS.id());
 
-    /** Bedrock's runtime metrics, one dimension: {@code ModelId}. */
-    static final String BEDROCK_NAMESPACE = "AWS/Bedrock";
+    static final String BEDROCK_NAMESPACE = BedrockMetric.NAMESPACE;
 
     private final String metricName;
 
@@ -30,7 +30,7 @@ enum Series {
         var metric = software.amazon.awssdk.services.cloudwatch.model.Metric.builder().metricName(metricName);
         if (bedrocks()) {
             return metric.namespace(BEDROCK_NAMESPACE)
-                    .dimensions(dimension("ModelId", target.profileId()))
+                    .dimensions(dimension(BedrockMetric.DIMENSION, target.profileId()))
                     .build();
         }
         // The order Metric.DIMENSIONS gives; CloudWatch matches dimension sets in any order.

@@ -20,6 +20,7 @@ import static io.sentimentconsumer.infra.ConsumerMetrics.UNPRICED_CALLS;
 import static io.sentimentconsumer.infra.ConsumerMetrics.UNSCORED;
 import static io.sentimentconsumer.infra.ConsumerMetrics.usd;
 
+import io.sentimentconsumer.events.BedrockMetric;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,9 +122,9 @@ public final class CostDashboard extends Construct {
         return List.of(
                 graph("Tokens per hour: ours and Bedrock's (application inference profile)", List.of(
                         label(m.sum(INPUT_TOKENS, HOUR), "Input (ours)"),
-                        label(r.bedrockSum(TokenReconciliation.INPUT_TOKEN_COUNT, HOUR), "Input (Bedrock)"),
+                        label(r.bedrockSum(BedrockMetric.INPUT_TOKEN_COUNT, HOUR), "Input (Bedrock)"),
                         label(m.sum(OUTPUT_TOKENS, HOUR), "Output (ours)"),
-                        label(r.bedrockSum(TokenReconciliation.OUTPUT_TOKEN_COUNT, HOUR), "Output (Bedrock)")),
+                        label(r.bedrockSum(BedrockMetric.OUTPUT_TOKEN_COUNT, HOUR), "Output (Bedrock)")),
                         false),
                 GraphWidget.Builder.create()
                         .title("Ours vs Bedrock's, per day (%)")

@@ -3,6 +3,7 @@ package io.sentimentconsumer.infra;
 import static io.sentimentconsumer.infra.ConsumerMetrics.INPUT_TOKENS;
 import static io.sentimentconsumer.infra.ConsumerMetrics.OUTPUT_TOKENS;
 
+import io.sentimentconsumer.events.BedrockMetric;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
@@ -23,21 +24,14 @@ import software.amazon.awscdk.services.cloudwatch.Metric;
  */
 public record TokenReconciliation(ConsumerMetrics ours, String profileModelId) {
 
-    /** Bedrock's runtime metrics. */
-    public static final String NAMESPACE = "AWS/Bedrock";
-    public static final String INPUT_TOKEN_COUNT = "InputTokenCount";
-    public static final String OUTPUT_TOKEN_COUNT = "OutputTokenCount";
-    /** The one dimension of Bedrock's runtime metrics (AWS's name; ours happens to be spelled the same). */
-    public static final String MODEL_ID = "ModelId";
-
     private static final Duration DAY = Duration.days(1);
 
     /** One of Bedrock's token counts for the profile, summed over the period. */
-    public Metric bedrockSum(String name, Duration period) {
+    public Metric bedrockSum(BedrockMetric metric, Duration period) {
         return Metric.Builder.create()
-                .namespace(NAMESPACE)
-                .metricName(name)
-                .dimensionsMap(Map.of(MODEL_ID, profileModelId))
+                .namespace(BedrockMetric.NAMESPACE)
+                .metricName(metric.id())
+                .dimensionsMap(Map.of(BedrockMetric.DIMENSION, profileModelId))
                 .statistic("Sum")
                 .period(period)
                 .build();
@@ -56,8 +50,8 @@ public record TokenReconciliation(ConsumerMetrics ours, String profileModelId) {
                 .build();
         MathExpression bedrockPerDay = MathExpression.Builder.create()
                 .expression("FILL(inputTokenCount, 0) + FILL(outputTokenCount, 0)")
-                .usingMetrics(Map.of("inputTokenCount", bedrockSum(INPUT_TOKEN_COUNT, DAY),
-                        "outputTokenCount", bedrockSum(OUTPUT_TOKEN_COUNT, DAY)))
+                .usingMetrics(Map.of("inputTokenCount", bedrockSum(BedrockMetric.INPUT_TOKEN_COUNT, DAY),
+                        "outputTokenCount", bedrockSum(BedrockMetric.OUTPUT_TOKEN_COUNT, DAY)))
                 .period(DAY)
                 .build();
         return MathExpression.Builder.create()
