@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Kinesis posts -> batched Bedrock sentiment -> per-batch token accounting.",
         subcommands = {ReplayCommand.class, GenerateTestEventsCommand.class, WorkerCommand.class,
-            ProduceCommand.class, RedriveCommand.class, PricesCommand.class, EstimateCommand.class})
+            ProduceCommand.class, RedriveCommand.class, PricesCommand.class, EstimateCommand.class,
+            ReportCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -72,7 +72,7 @@ public final class CallsDataset {
             }
         }
         data.note(objects.size() + " calls objects read under " + root);
-        skipped.noteTo(data, "calls rows");
+        skipped.noteTo(data, "calls-dataset rows");
         return data;
     }
 

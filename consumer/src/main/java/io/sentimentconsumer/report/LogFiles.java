@@ -82,7 +82,7 @@ public final class LogFiles {
                 }
             }
         }
-        skipped.noteTo(data, file + ": lines");
+        skipped.noteTo(data, "lines of " + file);
         if (undated > 0) {
             data.note(file + ": " + undated + " lines carry no time: counted at " + fallback
                     + (undatedAt != null ? " (--undated-at)" : " (the file's last modification; --undated-at sets it)"));
