@@ -28,7 +28,8 @@ class BoundariesTest {
                     "io.sentimentconsumer.lambda..", "io.sentimentconsumer.cli..", "io.sentimentconsumer.offline..",
                     "io.sentimentconsumer.kcl..", "io.sentimentconsumer.redrive..", "io.sentimentconsumer.generate..",
                     "software.amazon.kinesis..", "io.sentimentconsumer.pricelist..",
-                    "software.amazon.awssdk.services.pricing..", "io.sentimentconsumer.estimate..");
+                    "software.amazon.awssdk.services.pricing..", "io.sentimentconsumer.estimate..",
+                    "io.sentimentconsumer.report..", "software.amazon.awssdk.services.cloudwatchlogs..");
 
     @ArchTest
     static final ArchRule domainImportsNoAwsSdk = noClasses()
@@ -88,4 +89,11 @@ class BoundariesTest {
     static final ArchRule estimateIsAnOperatorsTool = noClasses()
             .that().resideOutsideOfPackages("io.sentimentconsumer.estimate..", "io.sentimentconsumer.cli..")
             .should().dependOnClassesThat().resideInAPackage("io.sentimentconsumer.estimate..");
+
+    /** `report` reads back what the consumer logged; only the command line calls it, and only it reads logs. */
+    @ArchTest
+    static final ArchRule reportIsAnOperatorsTool = noClasses()
+            .that().resideOutsideOfPackages("io.sentimentconsumer.report..", "io.sentimentconsumer.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.sentimentconsumer.report..", "software.amazon.awssdk.services.cloudwatchlogs..");
 }
