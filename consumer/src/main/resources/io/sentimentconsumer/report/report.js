@@ -18,7 +18,7 @@
     });
     option.animation = false;
     option.tooltip = option.tooltip || {trigger: 'axis'};
-    option.grid = {left: 70, right: 30, top: 40, bottom: 40};
+    option.grid = {left: 70, right: 80, top: 40, bottom: 40};
     chart.setOption(option);
   }
 
@@ -37,6 +37,8 @@
   }
 
   var money = {type: 'value', axisLabel: {formatter: function (v) { return '$' + v; }}};
+  // Hours are UTC in the data; the axis names days, as the other charts do.
+  var hourAxis = {type: 'time', axisLabel: {formatter: '{yyyy}-{MM}-{dd}'}};
 
   // Cost per day: what each day cost, then the line's cost for each day to come with its 90% interval.
   (function () {
@@ -98,7 +100,7 @@
     var points = data.hours.filter(function (h) { return h.tokensPerPost !== null; })
       .map(function (h) { return [h.hour, h.tokensPerPost]; });
     draw('tokens-per-post', {
-      xAxis: {type: 'time'}, yAxis: {type: 'value', name: 'tokens / post'},
+      xAxis: hourAxis, yAxis: {type: 'value', name: 'tokens / post'},
       series: [{name: 'tokens per post', type: 'line', data: points, itemStyle: {color: '#4f8a3c'}}]
     }, points.length);
   })();
@@ -130,7 +132,7 @@
     };
     var p50 = line('p50');
     draw('latency', {
-      legend: {}, xAxis: {type: 'time'}, yAxis: {type: 'value', name: 'ms'},
+      legend: {}, xAxis: hourAxis, yAxis: {type: 'value', name: 'ms'},
       series: [{name: 'p50', type: 'line', data: p50}, {name: 'p90', type: 'line', data: line('p90')},
         {name: 'p99', type: 'line', data: line('p99')}]
     }, p50.length + line('p90').length + line('p99').length);
