@@ -8,7 +8,6 @@ import io.sentimentconsumer.estimate.ModelEstimate;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** An estimate for files and programs: CSV, one row a model, or a JSON document; columns as {@link EstimateColumns}. */
 final class EstimateFiles {
@@ -20,9 +19,9 @@ final class EstimateFiles {
     /** RFC 4180: a header line, then a line a model; an unknown value is an empty field. */
     static void csv(EstimateReport report, PrintWriter out) {
         List<Map<String, String>> rows = rows(report);
-        out.print(String.join(",", rows.get(0).keySet()) + "\r\n");
+        out.print(Csv.line(rows.get(0).keySet()));
         for (Map<String, String> row : rows) {
-            out.print(row.values().stream().map(EstimateFiles::field).collect(Collectors.joining(",")) + "\r\n");
+            out.print(Csv.line(row.values()));
         }
         out.flush();
     }
@@ -57,15 +56,5 @@ final class EstimateFiles {
 
     private static List<Map<String, String>> rows(EstimateReport report) {
         return report.models().stream().map((ModelEstimate model) -> EstimateColumns.of(report, model)).toList();
-    }
-
-    private static String field(String value) {
-        if (value == null) {
-            return "";
-        }
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
     }
 }

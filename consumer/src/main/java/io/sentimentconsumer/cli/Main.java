@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Kinesis posts -> batched Bedrock sentiment -> per-batch token accounting.",
         subcommands = {ReplayCommand.class, GenerateTestEventsCommand.class, WorkerCommand.class,
             ProduceCommand.class, RedriveCommand.class, PricesCommand.class, EstimateCommand.class,
-            ReconcileCommand.class})
+            ReconcileCommand.class, ReportCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * Runs the Lambda handler itself on a test event, locally: the same pipeline, lines and metrics as in Lambda. Logs
- * go to stderr as text; stdout carries the EMF documents (with {@code --metrics emf}) and, as its last line, the
+ * go to stderr as text (or JSON lines, with {@code --log-format json}); stdout carries the EMF documents (with {@code --metrics emf}) and, as its last line, the
  * handler's response.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
@@ -89,17 +89,22 @@ final class ReplayCommand implements Callable<Integer> {
                     + "destination (default: 5, the stack's maxRetryAttempts)")
     int maxRetries = 5;
 
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json (one JSON event per line, as in Lambda: what report --logs reads) or auto: "
+                    + "text on a terminal, else json; default: ${DEFAULT-VALUE}")
+    LogFormat logFormat;
+
     private final List<InvocationReport> reports = new ArrayList<>();
 
     @Override
     public Integer call() throws IOException {
         byte[] event = LambdaTestEvent.read(file);
         PrintStream stdout = System.out;
-        EventLog log = new EventLog(System.err, EventLog.Format.TEXT);
+        EventLog log = new EventLog(System.err, logFormat.resolve(System.console() != null));
         ConsumerConfig config = configuration(System.getenv());
         SentimentPipeline pipeline;
         if (config.modelId() == null) {
-            // A note for the terminal, not a log event: replay's log is text on stderr.
+            // A note for the terminal, not a log event: a reader of JSON lines skips it.
             System.err.println("No model configured (--model or BEDROCK_MODEL_ID): using the offline lexicon "
                     + "engine; token figures are estimates priced as Nova Micro");
             pipeline = Pipelines.create(config, new LexiconSentimentModel(), log);

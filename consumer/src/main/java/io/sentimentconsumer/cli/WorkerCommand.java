@@ -51,22 +51,6 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--worker-id", paramLabel = "ID", description = "default: host name and a random suffix")
     String workerId;
 
-    /** How the worker writes its log lines. */
-    enum LogFormat {
-        /** JSON unless a person is watching: a worker under a supervisor (ECS, systemd) has no console. */
-        AUTO,
-        TEXT,
-        JSON;
-
-        EventLog.Format resolve(boolean console) {
-            return switch (this) {
-                case TEXT -> EventLog.Format.TEXT;
-                case JSON -> EventLog.Format.JSON;
-                case AUTO -> console ? EventLog.Format.TEXT : EventLog.Format.JSON;
-            };
-        }
-    }
-
     @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "auto",
             description = "text, json (one JSON event per line, as in Lambda, which the saved queries read) or auto: "
                     + "text on a terminal, else json; default: ${DEFAULT-VALUE}")

@@ -29,7 +29,8 @@ class BoundariesTest {
                     "io.sentimentconsumer.kcl..", "io.sentimentconsumer.redrive..", "io.sentimentconsumer.generate..",
                     "software.amazon.kinesis..", "io.sentimentconsumer.pricelist..",
                     "software.amazon.awssdk.services.pricing..", "io.sentimentconsumer.estimate..",
-                    "io.sentimentconsumer.reconcile..");
+                    "io.sentimentconsumer.reconcile..", "io.sentimentconsumer.report..",
+                    "software.amazon.awssdk.services.cloudwatchlogs..");
 
     @ArchTest
     static final ArchRule domainImportsNoAwsSdk = noClasses()
@@ -97,4 +98,11 @@ class BoundariesTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "com.amazonaws.services.lambda..", "picocli..", "io.sentimentconsumer.lambda..",
                     "io.sentimentconsumer.cli..", "io.sentimentconsumer.kcl..", "io.sentimentconsumer.pipeline..");
+
+    /** `report` reads back what the consumer logged; only the command line calls it, and only it reads logs. */
+    @ArchTest
+    static final ArchRule reportIsAnOperatorsTool = noClasses()
+            .that().resideOutsideOfPackages("io.sentimentconsumer.report..", "io.sentimentconsumer.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.sentimentconsumer.report..", "software.amazon.awssdk.services.cloudwatchlogs..");
 }

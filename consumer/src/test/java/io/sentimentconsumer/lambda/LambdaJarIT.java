@@ -58,6 +58,17 @@ class LambdaJarIT {
         }
     }
 
+    /** `report` is an operator's command: its code, the Logs client and the chart library are CLI-only. */
+    @Test
+    void carriesNoReportLogsClientOrChartLibrary() throws IOException {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            List<String> names = jar.stream().map(JarEntry::getName).toList();
+            assertThat(names).noneMatch(n -> n.startsWith("io/sentimentconsumer/report/")
+                    || n.startsWith("software/amazon/awssdk/services/cloudwatchlogs/")
+                    || n.startsWith("META-INF/resources/webjars/"));
+        }
+    }
+
     /** The KCL worker's runtime is CLI-only: no KCL, no Netty, no Kinesis/DynamoDB clients, no protobuf. */
     @Test
     void carriesNoKclOrWhatOnlyTheWorkerNeeds() throws IOException {
