@@ -5,6 +5,7 @@ import io.sentimentconsumer.ingest.RecordOrigin;
 import io.sentimentconsumer.pipeline.InvocationReport;
 import io.sentimentconsumer.pipeline.RecordOutcome;
 import io.sentimentconsumer.pipeline.RecordResult;
+import io.sentimentconsumer.results.BilledCall;
 import io.sentimentconsumer.results.DeliveryResults;
 import io.sentimentconsumer.results.ResultsWriter;
 import java.time.Instant;
@@ -124,7 +125,9 @@ final class BatchResults {
 
     private DeliveryResults rows(Write write) {
         return new DeliveryResults(write.batchId(), origin(batch.get(0)), origin(batch.get(batch.size() - 1)),
-                Arrays.asList(outcomes).subList(write.from(), write.to()), write.calls(), write.processedAt());
+                Arrays.asList(outcomes).subList(write.from(), write.to()),
+                write.calls().stream().map(call -> new BilledCall(call, write.batchId())).toList(),
+                write.processedAt());
     }
 
     private RecordOrigin origin(KinesisClientRecord record) {

@@ -1,6 +1,5 @@
 package io.sentimentconsumer.results;
 
-import io.sentimentconsumer.account.CallRecord;
 import io.sentimentconsumer.ingest.RecordOrigin;
 import io.sentimentconsumer.pipeline.RecordOutcome;
 import io.sentimentconsumer.pipeline.RecordResult;
@@ -17,11 +16,12 @@ import java.util.Objects;
  *                     calls object, with {@code last}
  * @param last         the origin of the delivery's last record
  * @param finals       the records to write rows for, in order: each with a final outcome and an origin
- * @param calls        the calls to write rows for
+ * @param calls        the calls to write rows for, each with the delivery that paid for it: this one's, and an
+ *                     earlier one's whose calls could not be written then
  * @param processedAt  when the delivery's analysis ended: every posts row's {@code processed_at}
  */
 public record DeliveryResults(String invocationId, RecordOrigin first, RecordOrigin last, List<RecordResult> finals,
-                              List<CallRecord> calls, Instant processedAt) {
+                              List<BilledCall> calls, Instant processedAt) {
 
     public DeliveryResults {
         Objects.requireNonNull(invocationId, "invocationId");

@@ -1,12 +1,14 @@
 package io.sentimentconsumer.results;
 
 import io.sentimentconsumer.aws.AwsClients;
+import io.sentimentconsumer.events.Dataset;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.ConsumerConfig;
 import io.sentimentconsumer.pipeline.InvocationReport;
 import io.sentimentconsumer.pipeline.RecordOutcome;
 import io.sentimentconsumer.pipeline.RecordResult;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -14,11 +16,20 @@ import java.util.function.Supplier;
  * Writes deliveries' results to the sink and says whether they stand: a record's outcome is final only once its
  * row is written. A failure is logged once per delivery ({@code results_write_failed}) and the delivery's records
  * go back to the runtime.
+ *
+ * <p>A redelivery that reuses the outcomes it was handed back with pays for no call, so the calls of a delivery
+ * whose calls object could not be written would never be written at all: they are kept here, and go out with the
+ * next delivery's calls (each row still names the delivery that paid for it). Bounded: past
+ * {@value #MOST_UNWRITTEN_CALLS} calls the oldest are left to their {@code bedrock_call} log lines.
  */
 public final class ResultsWriter {
 
+    static final int MOST_UNWRITTEN_CALLS = 10_000;
+
     private final ResultsSink sink;
     private final EventLog log;
+    /** Calls paid for by earlier deliveries whose calls object could not be written, oldest first. */
+    private final List<BilledCall> unwrittenCalls = new ArrayList<>();
 
     public ResultsWriter(ResultsSink sink, EventLog log) {
         this.sink = sink;
@@ -49,19 +60,27 @@ public final class ResultsWriter {
      *
      * @return the report as analysed; or, when the rows could not be written, with every record handed back
      */
-    public InvocationReport finish(InvocationReport analysed, String invocationId, Instant processedAt) {
+    public synchronized InvocationReport finish(InvocationReport analysed, String invocationId,
+                                                Instant processedAt) {
         List<RecordResult> records = analysed.records();
         if (!keeps() || records.isEmpty()) {
             return analysed;
         }
+        List<BilledCall> calls = new ArrayList<>(unwrittenCalls);
+        analysed.calls().forEach(call -> calls.add(new BilledCall(call, invocationId)));
         String first = records.get(0).outcome().sequenceNumber();
         try {
-            DeliveryResults results = new DeliveryResults(invocationId, records.get(0).origin(),
-                    records.get(records.size() - 1).origin(), beforeFirstHandedBack(records), analysed.calls(),
-                    processedAt);
-            sink.write(results);
+            sink.write(new DeliveryResults(invocationId, records.get(0).origin(),
+                    records.get(records.size() - 1).origin(), beforeFirstHandedBack(records), calls, processedAt));
+            unwrittenCalls.clear();
             return analysed;
         } catch (RuntimeException e) {
+            // The calls object goes first: only a failed posts object leaves the calls written.
+            boolean callsWritten = e instanceof ResultsWriteException w && w.dataset() == Dataset.POSTS;
+            unwrittenCalls.clear();
+            if (!callsWritten) {
+                unwrittenCalls.addAll(calls.subList(Math.max(0, calls.size() - MOST_UNWRITTEN_CALLS), calls.size()));
+            }
             failed(e, analysed.kinesisRecords(), first);
             return analysed.resultsNotWritten("results not written: " + e.getMessage());
         }

@@ -56,8 +56,8 @@ public final class S3ResultsSink implements ResultsSink {
             String key = Dataset.CALLS.key(first.arrival(), first.stream(), first.shardId(), first.sequenceNumber(),
                     results.last().sequenceNumber(), results.invocationId());
             List<Map<String, Object>> rows = new ArrayList<>(results.calls().size());
-            results.calls().forEach(call -> rows.add(calls.row(call, results.invocationId(), first)));
-            put(key, rows);
+            results.calls().forEach(billed -> rows.add(calls.row(billed.call(), billed.invocationId(), first)));
+            put(Dataset.CALLS, key, rows);
         }
         if (!results.finals().isEmpty()) {
             RecordOrigin first = results.finals().get(0).origin();
@@ -68,16 +68,16 @@ public final class S3ResultsSink implements ResultsSink {
             for (RecordResult record : results.finals()) {
                 rows.add(posts.row(record, results.processedAt()));
             }
-            put(key, rows);
+            put(Dataset.POSTS, key, rows);
         }
     }
 
-    private void put(String key, List<Map<String, Object>> rows) {
+    private void put(Dataset dataset, String key, List<Map<String, Object>> rows) {
         try {
             byte[] body = JsonLinesGzip.encode(rows);
             s3.putObject(r -> r.bucket(bucket).key(key).contentType(CONTENT_TYPE), RequestBody.fromBytes(body));
         } catch (SdkException | java.io.UncheckedIOException e) {
-            throw new ResultsWriteException(bucket, key, e);
+            throw new ResultsWriteException(dataset, bucket, key, e);
         }
     }
 }
