@@ -183,6 +183,11 @@ class ResultsInS3Test {
             assertThat(warm.summary().path("reused").asInt()).isEqualTo(150);
         }
         assertThat(s3.keys(bucket)).filteredOn(k -> k.startsWith("calls/")).hasSize(1);
+        assertThat(ResultRows.of(s3.objects(bucket), Dataset.POSTS)).as("reused outcomes keep their post and call")
+                .hasSize(150).allSatisfy(row -> {
+                    assertThat(row.path("user_id").asText()).startsWith("user-");
+                    assertThat(row.path("call_id").isNull()).isFalse();
+                });
         try (ConsumerUnderTest cold = consumer(Map.of())) {
             handle(cold, event()); // a fresh environment calls the model again, and is billed again
             billed = billed.add(cold.summary().path("costUsd").decimalValue());
