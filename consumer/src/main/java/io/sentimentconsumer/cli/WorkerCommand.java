@@ -78,7 +78,7 @@ final class WorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Map<String, String> env = System.getenv();
-        ConsumerConfig config = modelOptions.config(env, resultsOptions::applyTo);
+        ConsumerConfig config = configuration(env);
         WorkerConfig settings = settings(env);
         PrintStream stdout = System.out;
         EventLog log = new EventLog(System.err, logFormat);
@@ -110,6 +110,11 @@ final class WorkerCommand implements Callable<Integer> {
         // Stopped by the hook, which exits once the final checkpoint, flush and summary are written.
         Thread.currentThread().join();
         return 0;
+    }
+
+    /** The consumer's settings: the environment's, with the model, metrics and results options in their place. */
+    ConsumerConfig configuration(Map<String, String> env) {
+        return modelOptions.config(env, resultsOptions::applyTo);
     }
 
     /** The worker's settings: the environment's, with the options given in their place. */
