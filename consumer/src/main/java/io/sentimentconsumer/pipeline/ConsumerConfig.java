@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -258,23 +259,20 @@ public record ConsumerConfig(
     }
 
     private static MetricsSink sink(String value) {
-        try {
-            return MetricsSink.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(Setting.METRICS_SINK.variable() + " must be one of "
-                    + Arrays.stream(MetricsSink.values()).map(MetricsSink::id).collect(Collectors.joining(", "))
-                    + "; was '" + value + "'", e);
-        }
+        return oneOf(Setting.METRICS_SINK, value, MetricsSink.values(), MetricsSink::id);
     }
 
     private static ResultsSink parseResultsSink(String value) {
-        try {
-            return ResultsSink.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(Setting.RESULTS_SINK.variable() + " must be one of "
-                    + Arrays.stream(ResultsSink.values()).map(ResultsSink::id).collect(Collectors.joining(", "))
-                    + "; was '" + value + "'", e);
-        }
+        return oneOf(Setting.RESULTS_SINK, value, ResultsSink.values(), ResultsSink::id);
+    }
+
+    /** The constant {@code value} names, in any case; else an error listing the values {@code setting} takes. */
+    private static <E extends Enum<E>> E oneOf(Setting setting, String value, E[] values, Function<E, String> id) {
+        String name = value.trim().toUpperCase(Locale.ROOT);
+        return Arrays.stream(values).filter(v -> v.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(setting.variable() + " must be one of "
+                        + Arrays.stream(values).map(id).collect(Collectors.joining(", ")) + "; was '" + value
+                        + "'"));
     }
 
     /** Only the two words: a typo must not decide, silently, whether post text is kept. */

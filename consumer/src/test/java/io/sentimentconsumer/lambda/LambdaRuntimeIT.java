@@ -196,14 +196,8 @@ class LambdaRuntimeIT {
                         .withHeader("Content-Type", "application/cbor").withBody(new byte[] {(byte) 0xA0})));
         bedrock.script(FakeBedrock::scoreAll);
         try (LocalRuntimeApi api = new LocalRuntimeApi();
-             CliProcess other = LambdaRuntimeProcess.start(Path.of(System.getProperty("lambda.jar")),
-                     Files.readString(Path.of(System.getProperty("lambda.runtime.classpath.file"))).trim(),
-                     api.address(), Map.of(
-                             "BEDROCK_MODEL_ID", "amazon.nova-micro-v1:0",
-                             "ENVIRONMENT", "test",
-                             "METRICS_SINK", "cloudwatch",
-                             "AWS_ENDPOINT_URL_BEDROCK_RUNTIME", bedrock.endpoint(),
-                             "AWS_ENDPOINT_URL_CLOUDWATCH", cloudWatch.baseUrl()))) {
+             CliProcess other = anotherEnvironment(api, Map.of("METRICS_SINK", "cloudwatch",
+                     "AWS_ENDPOINT_URL_CLOUDWATCH", cloudWatch.baseUrl()))) {
             Outcome outcome = api.invoke(Files.readAllBytes(ROOT.resolve("test-events/kinesis-25.json")),
                     FUNCTION_TIMEOUT).get(90, TimeUnit.SECONDS);
 
@@ -237,16 +231,8 @@ class LambdaRuntimeIT {
         s3.createBucket("lambda-jar-results");
         bedrock.script(FakeBedrock::scoreAll);
         try (LocalRuntimeApi api = new LocalRuntimeApi();
-             CliProcess other = LambdaRuntimeProcess.start(Path.of(System.getProperty("lambda.jar")),
-                     Files.readString(Path.of(System.getProperty("lambda.runtime.classpath.file"))).trim(),
-                     api.address(), Map.of(
-                             "BEDROCK_MODEL_ID", "amazon.nova-micro-v1:0",
-                             "ENVIRONMENT", "test",
-                             "METRICS_SINK", "emf",
-                             "RESULTS_SINK", "s3",
-                             "RESULTS_BUCKET", "lambda-jar-results",
-                             "AWS_ENDPOINT_URL_BEDROCK_RUNTIME", bedrock.endpoint(),
-                             "AWS_ENDPOINT_URL_S3", s3.endpoint()))) {
+             CliProcess other = anotherEnvironment(api, Map.of("METRICS_SINK", "emf", "RESULTS_SINK", "s3",
+                     "RESULTS_BUCKET", "lambda-jar-results", "AWS_ENDPOINT_URL_S3", s3.endpoint()))) {
             Outcome outcome = api.invoke(Files.readAllBytes(ROOT.resolve("test-events/kinesis-150.json")),
                     FUNCTION_TIMEOUT).get(90, TimeUnit.SECONDS);
 
@@ -260,6 +246,17 @@ class LambdaRuntimeIT {
                     .reduce(BigDecimal.ZERO, BigDecimal::add))
                     .isEqualByComparingTo(summary.path("costUsd").decimalValue());
         }
+    }
+
+    /** Another execution environment of the Lambda jar, polling {@code api}, with {@code settings} besides the model's. */
+    private static CliProcess anotherEnvironment(LocalRuntimeApi api, Map<String, String> settings)
+            throws IOException {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("BEDROCK_MODEL_ID", "amazon.nova-micro-v1:0",
+                "ENVIRONMENT", "test", "AWS_ENDPOINT_URL_BEDROCK_RUNTIME", bedrock.endpoint()));
+        env.putAll(settings);
+        return LambdaRuntimeProcess.start(Path.of(System.getProperty("lambda.jar")),
+                Files.readString(Path.of(System.getProperty("lambda.runtime.classpath.file"))).trim(), api.address(),
+                env);
     }
 
     /**

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -33,15 +32,13 @@ public final class S3Mock implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static S3Mock shared;
 
-    private final Process process;
+    private final EngineProcess process;
     private final String endpoint;
-    private final Path log;
     private final S3Client client;
 
-    private S3Mock(Process process, String endpoint, Path log) {
+    private S3Mock(EngineProcess process, String endpoint) {
         this.process = process;
         this.endpoint = endpoint;
-        this.log = log;
         this.client = S3Client.builder()
                 .endpointOverride(URI.create(endpoint))
                 .region(Region.US_EAST_1)
@@ -76,15 +73,14 @@ public final class S3Mock implements AutoCloseable {
         }
         int port = KinesisLocal.freePort();
         Path dir = Files.createTempDirectory("s3mock");
-        Path log = dir.resolve("s3mock.log");
         String java = ProcessHandle.current().info().command().orElse("java");
         // Client-compiler-only and a small heap: it starts in about three seconds and serves a test's few objects.
-        Process process = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-jar", jar, "--com.adobe.testing.s3mock.httpPort=" + port, "--server.port=0",
-                "--com.adobe.testing.s3mock.store.root=" + dir.resolve("store"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        S3Mock mock = new S3Mock(process, "http://127.0.0.1:" + port, log);
-        mock.awaitReady();
+        EngineProcess process = EngineProcess.start("S3Mock", new ProcessBuilder(java, "-Xmx256m",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar,
+                "--com.adobe.testing.s3mock.httpPort=" + port, "--server.port=0",
+                "--com.adobe.testing.s3mock.store.root=" + dir.resolve("store")), dir.resolve("s3mock.log"));
+        S3Mock mock = new S3Mock(process, "http://127.0.0.1:" + port);
+        process.awaitReady(START_TIMEOUT, mock.client::listBuckets);
         return mock;
     }
 
@@ -136,39 +132,13 @@ public final class S3Mock implements AutoCloseable {
         });
     }
 
-    private void awaitReady() throws InterruptedException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        RuntimeException last = null;
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("S3Mock exited with " + process.exitValue() + ": " + logText());
-            }
-            try {
-                client.listBuckets();
-                return;
-            } catch (RuntimeException notYet) {
-                last = notYet;
-                Thread.sleep(100);
-            }
-        }
-        close();
-        throw new IllegalStateException("S3Mock did not answer within " + START_TIMEOUT + ": " + logText(), last);
-    }
-
     public String logText() {
-        try {
-            return Files.readString(log);
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
+        return process.logText();
     }
 
     @Override
     public void close() throws InterruptedException {
         client.close();
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        process.stop();
     }
 }
