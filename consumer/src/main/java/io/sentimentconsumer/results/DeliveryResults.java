@@ -25,8 +25,11 @@ public record DeliveryResults(String invocationId, RecordOrigin first, RecordOri
 
     public DeliveryResults {
         Objects.requireNonNull(invocationId, "invocationId");
-        Objects.requireNonNull(first, "first");
-        Objects.requireNonNull(last, "last");
+        if (first == null || last == null) {
+            throw new IllegalArgumentException("the delivery's first or last record has no origin (stream, shard, "
+                    + "arrival time): an event needs eventSourceARN, eventID and kinesis.approximateArrivalTimestamp "
+                    + "for its rows to be named");
+        }
         Objects.requireNonNull(processedAt, "processedAt");
         finals = List.copyOf(finals);
         calls = List.copyOf(calls);
@@ -37,7 +40,8 @@ public record DeliveryResults(String invocationId, RecordOrigin first, RecordOri
             }
             if (record.origin() == null) {
                 throw new IllegalArgumentException("record " + record.outcome().sequenceNumber() + " has no "
-                        + "origin (stream, shard, arrival): the runtime must say where each record came from");
+                        + "origin (stream, shard, arrival time): an event needs eventSourceARN, eventID and "
+                        + "kinesis.approximateArrivalTimestamp for its rows to be named");
             }
         }
     }

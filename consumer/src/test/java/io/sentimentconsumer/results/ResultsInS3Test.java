@@ -284,6 +284,24 @@ class ResultsInS3Test {
         }
     }
 
+    @Test
+    void anEventThatCannotNameItsRowsIsHandedBackSayingWhatItLacks() throws Exception {
+        JsonNode event = JSON.readTree(event());
+        event.path("Records").forEach(r -> ((com.fasterxml.jackson.databind.node.ObjectNode) r.path("kinesis"))
+                .remove("approximateArrivalTimestamp"));
+        String withoutArrival = event.toString();
+        try (ConsumerUnderTest consumer = consumer(Map.of())) {
+            BatchResponse response = consumer.handle(withoutArrival, new LocalContext(System.err, 900_000));
+
+            assertThat(response.itemIdentifiers()).hasSize(150);
+            assertThat(consumer.logEvents("results_write_failed")).singleElement().satisfies(line -> {
+                assertThat(line.path("message").asText()).contains("kinesis.approximateArrivalTimestamp");
+                assertThat(line.has("bucket")).as("no object was named").isFalse();
+            });
+            assertThat(s3.keys(bucket)).isEmpty();
+        }
+    }
+
     private static int indexOf(List<KinesisEventJson.Record> records, String sequenceNumber) {
         for (int i = 0; i < records.size(); i++) {
             if (records.get(i).sequenceNumber().equals(sequenceNumber)) {
