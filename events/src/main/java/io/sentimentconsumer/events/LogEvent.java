@@ -60,7 +60,7 @@ public enum LogEvent {
     METRICS_FAILED("metrics_failed", by(LAMBDA, WORKER, REDRIVE),
             List.of(ERROR, MEASUREMENTS)),
     /** A delivery's rows could not be written to the results bucket: its records go back, to be delivered again. */
-    RESULTS_WRITE_FAILED("results_write_failed", by(LAMBDA, WORKER),
+    RESULTS_WRITE_FAILED("results_write_failed", by(LAMBDA, WORKER, REDRIVE),
             List.of(BUCKET, KEY, RECORDS, FIRST_SEQUENCE_NUMBER, ERROR)),
     /** The summary of one delivery: a Lambda invocation, a replay, a redriven range. */
     INVOCATION_SUMMARY("invocation_summary", by(LAMBDA, REDRIVE),
