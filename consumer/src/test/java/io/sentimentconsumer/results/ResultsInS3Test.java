@@ -162,6 +162,22 @@ class ResultsInS3Test {
     }
 
     @Test
+    void anUnpricedCallHasANullCostAndSaysSoNeverACostOfZero() throws Exception {
+        // A Region the price table has no price for: the calls are unpriced, and their rows say so.
+        try (ConsumerUnderTest consumer = consumer(Map.of("BEDROCK_REGION", "ap-southeast-7"))) {
+            handle(consumer, event());
+            assertThat(consumer.summary().path("unpricedCalls").asInt()).isEqualTo(6);
+            List<JsonNode> calls = ResultRows.of(s3.objects(bucket), Dataset.CALLS);
+
+            assertThat(calls).hasSize(6).allSatisfy(row -> {
+                assertThat(row.path("cost_usd").isNull()).isTrue();
+                assertThat(row.path("priced").asBoolean()).isFalse();
+                assertThat(row.path("region").asText()).isEqualTo("ap-southeast-7");
+            });
+        }
+    }
+
+    @Test
     void postsCarryTheirTextOnlyWhenChosen() throws Exception {
         try (ConsumerUnderTest consumer = consumer(Map.of("RESULTS_INCLUDE_TEXT", "true"))) {
             handle(consumer, event());
