@@ -2,11 +2,14 @@ package io.sentimentconsumer.account;
 
 import io.sentimentconsumer.log.EventLog;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * The per-call ledger of one invocation (the seed called it TokenMetricsTracker): every model call with its tokens
@@ -55,8 +58,11 @@ public final class CallLedger {
         Attempts attempts = receipt.attempts();
         CallPricing.Priced priced = pricing.priceFor(receipt.servedTier());
         BigDecimal cost = priced.lookup().found().flatMap(p -> p.cost(usage)).orElse(null);
+        // A random id: unique across deliveries and execution environments without coordination, and made at the
+        // call, never during init, so a SnapStart snapshot holds none of them.
+        Instant sentAt = Instant.now().minus(Duration.ofNanos((long) (durationMillis * 1e6)));
         CallRecord call = new CallRecord(batch, followUp, posts, usage, cost, durationMillis, latencyMillis,
-                stopReason, attempts, priced.tier());
+                stopReason, attempts, priced.tier(), UUID.randomUUID().toString(), sentAt);
         synchronized (this) {
             calls.add(call);
         }

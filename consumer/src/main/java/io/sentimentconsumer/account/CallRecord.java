@@ -1,6 +1,7 @@
 package io.sentimentconsumer.account;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 
 /**
  * The accounting of one model call that returned usage.
@@ -14,6 +15,9 @@ import java.math.BigDecimal;
  * @param attempts       the HTTP attempts inside the call
  * @param servedTier     the service tier the call was accounted to ({@link CallPricing}); {@code null} when the
  *                       response did not say and the request had asked for another tier than the default
+ * @param callId         the call's id, unique across deliveries: the results datasets join posts to calls by it;
+ *                       {@code null} for a record made outside a ledger
+ * @param calledAt       when the call was sent; {@code null} for a record made outside a ledger
  */
 public record CallRecord(
         int batch,
@@ -25,7 +29,17 @@ public record CallRecord(
         Long latencyMillis,
         String stopReason,
         Attempts attempts,
-        String servedTier) {
+        String servedTier,
+        String callId,
+        Instant calledAt) {
+
+    /** A call made outside a ledger: no id, no time. */
+    public CallRecord(int batch, boolean followUp, int posts, TokenUsage usage, BigDecimal costUsd,
+                      double durationMillis, Long latencyMillis, String stopReason, Attempts attempts,
+                      String servedTier) {
+        this(batch, followUp, posts, usage, costUsd, durationMillis, latencyMillis, stopReason, attempts, servedTier,
+                null, null);
+    }
 
     /** A call served on the default tier, the one a request that names no tier gets. */
     public CallRecord(int batch, boolean followUp, int posts, TokenUsage usage, BigDecimal costUsd,

@@ -1,6 +1,7 @@
 package io.sentimentconsumer.analyze;
 
 import io.sentimentconsumer.account.CallLedger;
+import io.sentimentconsumer.account.CallRecord;
 import io.sentimentconsumer.analyze.AnswerParser.ParsedAnswer;
 import io.sentimentconsumer.analyze.AnswerParser.Verdict;
 import io.sentimentconsumer.log.EventLog;
@@ -89,17 +90,19 @@ public final class BatchAnalyzer {
                 handBack(positions, stop.message());
                 return;
             }
-            ModelReply reply;
+            Answer answer;
             try {
-                reply = call(positions, followUp, timeout.get());
+                answer = call(positions, followUp, timeout.get());
             } catch (ModelCallException e) {
                 gate.failed(e.attempts());
                 failed(positions, followUp, e);
                 return;
             }
+            ModelReply reply = answer.reply();
             gate.answered(reply.receipt());
 
-            List<Integer> pending = apply(AnswerParser.parse(reply.text(), positions.size()), positions);
+            List<Integer> pending = apply(AnswerParser.parse(reply.text(), positions.size()), positions,
+                    answer.call());
             if (pending.isEmpty()) {
                 return;
             }
@@ -149,7 +152,7 @@ public final class BatchAnalyzer {
             }
         }
 
-        private ModelReply call(List<Integer> positions, boolean followUp, Duration timeout) {
+        private Answer call(List<Integer> positions, boolean followUp, Duration timeout) {
             List<String> request = positions.stream().map(texts::get).toList();
             ModelReply reply;
             try {
@@ -159,21 +162,26 @@ public final class BatchAnalyzer {
                 throw e;
             }
             if (reply.receipt().hasUsage()) {
-                tracker.record(batch, followUp, positions.size(), reply.receipt());
-            } else {
-                tracker.recordWithoutUsage(batch, reply.receipt().attempts());
+                return new Answer(reply, tracker.record(batch, followUp, positions.size(), reply.receipt()));
             }
-            return reply;
+            tracker.recordWithoutUsage(batch, reply.receipt().attempts());
+            return new Answer(reply, null);
         }
 
-        /** Writes an answer's scores; posts without one get their problem as a placeholder and are returned. */
-        private List<Integer> apply(ParsedAnswer answer, List<Integer> positions) {
+        /**
+         * Writes an answer's scores, each with the call that gave it; posts without one get their problem as a
+         * placeholder and are returned.
+         *
+         * @param call the ledger's record of the call; {@code null} for a call that returned no usage
+         */
+        private List<Integer> apply(ParsedAnswer answer, List<Integer> positions, CallRecord call) {
             List<Integer> pending = new ArrayList<>();
             for (int k = 0; k < positions.size(); k++) {
                 Verdict verdict = answer.verdicts().get(k);
                 int position = positions.get(k);
                 if (verdict.hasScore()) {
-                    results[position] = new PostResult.Scored(verdict.score());
+                    results[position] = call == null ? new PostResult.Scored(verdict.score())
+                            : new PostResult.Scored(verdict.score(), call.callId(), call.servedTier());
                 } else {
                     results[position] = new PostResult.Unscored(verdict.problem());
                     pending.add(position);
@@ -200,6 +208,9 @@ public final class BatchAnalyzer {
             log.write(new RetryLine.Unanswered(how, batch, posts, pending.size(), problems, stopReason));
         }
     }
+
+    /** A call's reply, and the ledger's record of it when it returned usage. */
+    private record Answer(ModelReply reply, CallRecord call) {}
 
     private static List<List<Integer>> halves(List<Integer> positions) {
         if (positions.size() == 1) {

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Builds the SDK clients, once per process. They use the JDK's URL connection client: the lightest sync client,
@@ -23,6 +24,10 @@ public final class AwsClients {
     /** Nova Micro answers a 25-post batch in about a second; a silent socket for this long is a dead one. */
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
     static final Duration PUT_METRIC_DATA_TIMEOUT = Duration.ofMillis(1500);
+    /** A delivery's objects are kilobytes: an attempt slower than this is a stuck one, and the SDK retries it. */
+    static final Duration PUT_OBJECT_ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
+    /** Every attempt of one PutObject together: a write that fails hands its delivery back, to come again. */
+    static final Duration PUT_OBJECT_TIMEOUT = Duration.ofSeconds(6);
 
     private AwsClients() {}
 
@@ -77,6 +82,20 @@ public final class AwsClients {
             builder.region(Region.of(region));
         }
         return builder.build();
+    }
+
+    /**
+     * The results bucket's client (RESULTS_SINK=s3). Its endpoint is the SDK's to find, like every client's:
+     * {@code AWS_ENDPOINT_URL_S3} (or the system property {@code aws.endpointUrlS3}) points it at another server.
+     * Its PutObject runs after the model calls, in the deadline margin, with the SDK's standard retries inside
+     * {@link #PUT_OBJECT_TIMEOUT}.
+     */
+    public static S3Client s3() {
+        return S3Client.builder()
+                .httpClientBuilder(httpClient())
+                .overrideConfiguration(c -> c.apiCallTimeout(PUT_OBJECT_TIMEOUT)
+                        .apiCallAttemptTimeout(PUT_OBJECT_ATTEMPT_TIMEOUT))
+                .build();
     }
 
     /**

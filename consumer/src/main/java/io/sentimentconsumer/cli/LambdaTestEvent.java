@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,18 +20,22 @@ import java.util.List;
  * non-blank line one record whose sequence number is its line number and whose data are the line's bytes exactly
  * (invalid UTF-8 included, so the decoder rejects it as it would on the stream). The handler then reads either with
  * {@link io.sentimentconsumer.lambda.KinesisEventJson}, the one parser Lambda's invocations go through too.
+ *
+ * <p>JSON Lines come from no stream: their records play stream {@code replay}, shard {@code shardId-000000000000},
+ * and arrived when the file was last modified, which is where their results rows go (docs/results.md).
  */
 final class LambdaTestEvent {
 
     private static final JsonFactory JSON = new JsonFactory();
     /** The stream JSON Lines play: one shard, so that a redelivery of a line is known as one. */
     static final String JSON_LINES_STREAM = "arn:aws:kinesis:local:000000000000:stream/replay";
+    static final String JSON_LINES_SHARD = "shardId-000000000000";
 
     private LambdaTestEvent() {}
 
     static byte[] read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        return isEvent(bytes) ? bytes : fromJsonLines(bytes);
+        return isEvent(bytes) ? bytes : fromJsonLines(bytes, Files.getLastModifiedTime(file).toInstant());
     }
 
     /** The file's records as the handler reads them; what is wrong with the file is reported with its name. */
@@ -53,14 +58,14 @@ final class LambdaTestEvent {
         }
     }
 
-    private static byte[] fromJsonLines(byte[] bytes) {
+    private static byte[] fromJsonLines(byte[] bytes, Instant arrival) {
         List<byte[]> lines = lines(bytes);
         List<KinesisEventJson.Record> records = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             if (!isBlank(lines.get(i))) {
                 String sequenceNumber = Integer.toString(i + 1);
                 records.add(new KinesisEventJson.Record(sequenceNumber, lines.get(i), null,
-                        "shardId-000000000000:" + sequenceNumber, JSON_LINES_STREAM));
+                        JSON_LINES_SHARD + ":" + sequenceNumber, JSON_LINES_STREAM, arrival));
             }
         }
         return KinesisEventJson.write(records);

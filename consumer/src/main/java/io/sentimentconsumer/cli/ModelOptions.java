@@ -9,6 +9,7 @@ import io.sentimentconsumer.pipeline.Pipelines;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -40,10 +41,16 @@ final class ModelOptions {
      * Bedrock's default one unless it names one), and the options given in place of the environment's values.
      */
     ConsumerConfig config(Map<String, String> env) {
+        return config(env, more -> { });
+    }
+
+    /** The same, with a command's own options ({@code more}) put in place too before the settings are checked. */
+    ConsumerConfig config(Map<String, String> env, Consumer<ConsumerConfig.Builder> more) {
         ConsumerConfig.Builder config = ConsumerConfig.builder().metricsSink(MetricsSink.CLOUDWATCH).variables(env);
         Optional.ofNullable(model).ifPresent(config::modelId);
         Optional.ofNullable(metrics).ifPresent(config::metricsSink);
         bedrock.applyTo(config);
+        more.accept(config);
         return config.build();
     }
 

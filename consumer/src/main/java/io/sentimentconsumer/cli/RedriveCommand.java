@@ -11,6 +11,7 @@ import io.sentimentconsumer.redrive.FailureQueue;
 import io.sentimentconsumer.redrive.RangeReader;
 import io.sentimentconsumer.redrive.Redrive;
 import io.sentimentconsumer.redrive.RedriveReport;
+import io.sentimentconsumer.results.ResultsWriter;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
                     + "be read, a message that is not a failure record); 3 records lost past the stream's retention; "
                     + "1 a usage or configuration error.",
             "Endpoints: the SDK's AWS_ENDPOINT_URL_SQS, AWS_ENDPOINT_URL_KINESIS, AWS_ENDPOINT_URL_BEDROCK_RUNTIME, "
-                    + "AWS_ENDPOINT_URL_CLOUDWATCH."})
+                    + "AWS_ENDPOINT_URL_CLOUDWATCH, AWS_ENDPOINT_URL_S3."})
 final class RedriveCommand implements Callable<Integer> {
 
     @Option(names = "--queue", required = true, paramLabel = "URL",
@@ -48,20 +49,26 @@ final class RedriveCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
+    /** --results-sink and --results-bucket, as the worker has them. */
+    @Mixin
+    ResultsOptions resultsOptions;
+
     @Override
     public Integer call() throws Exception {
         PrintStream stdout = System.out;
         EventLog log = new EventLog(System.err, EventLog.Format.TEXT);
         // A dry run calls no model: it neither needs the consumer's settings nor fails on them.
-        ConsumerConfig config = dryRun ? null : modelOptions.config(System.getenv());
+        ConsumerConfig config = dryRun ? null : modelOptions.config(System.getenv(), resultsOptions::applyTo);
         try (KinesisClient kinesis = KclClients.kinesisSync();
              SqsClient sqs = sqs();
              SentimentPipeline pipeline = config == null ? null : modelOptions.pipeline(config, log)) {
             InvocationReporter reporter = pipeline == null ? null : Pipelines.reporter(config, pipeline.model(),
                     log, stdout);
+            ResultsWriter results = pipeline == null ? ResultsWriter.none()
+                    : ResultsWriter.configured(config, pipeline.model().modelId(), log);
             RedriveReport report = new Redrive(new FailureQueue(sqs, queue),
-                    new RangeReader(kinesis, d -> Thread.sleep(d.toMillis())), pipeline, reporter, log, stdout)
-                    .run();
+                    new RangeReader(kinesis, d -> Thread.sleep(d.toMillis())), pipeline, reporter, results, log,
+                    stdout).run();
             stdout.println(report.line());
             stdout.flush();
             return report.exitCode();

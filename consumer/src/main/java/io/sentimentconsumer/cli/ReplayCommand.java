@@ -13,6 +13,7 @@ import io.sentimentconsumer.pipeline.InvocationReport;
 import io.sentimentconsumer.pipeline.Pipelines;
 import io.sentimentconsumer.pipeline.RecordOutcome;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
+import io.sentimentconsumer.results.ResultsWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -63,6 +64,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     BedrockOptions bedrock;
 
+    /** --results-sink and --results-bucket. */
+    @Mixin
+    ResultsOptions resultsOptions;
+
     @Option(names = "--batch-size", paramLabel = "N", description = "posts per model call (default: BATCH_SIZE, else 25)")
     Integer batchSize;
 
@@ -112,7 +117,8 @@ final class ReplayCommand implements Callable<Integer> {
             pipeline = Pipelines.bedrock(config, log);
         }
         KinesisSentimentHandler handler = new KinesisSentimentHandler(pipeline,
-                Pipelines.reporter(config, pipeline.model(), log, stdout), reports::add);
+                Pipelines.reporter(config, pipeline.model(), log, stdout),
+                ResultsWriter.configured(config, pipeline.model().modelId(), log), reports::add);
         BatchResponse response = invoke(handler, event);
         for (int retry = 1; redeliver && retry <= maxRetries && !response.itemIdentifiers().isEmpty(); retry++) {
             event = redelivery(event, response);
@@ -169,6 +175,7 @@ final class ReplayCommand implements Callable<Integer> {
         bedrock.applyTo(config);
         Optional.ofNullable(batchSize).ifPresent(config::batchSize);
         Optional.ofNullable(concurrency).ifPresent(config::concurrency);
+        resultsOptions.applyTo(config);
         return config.build();
     }
 

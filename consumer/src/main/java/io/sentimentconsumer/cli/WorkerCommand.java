@@ -8,6 +8,7 @@ import io.sentimentconsumer.pipeline.ConsumerConfig;
 import io.sentimentconsumer.pipeline.Pipelines;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
 import io.sentimentconsumer.publish.MetricsPublisher;
+import io.sentimentconsumer.results.ResultsWriter;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Option;
             "Consumes a Kinesis stream with the Kinesis Client Library (leases and checkpoints in DynamoDB) and "
                     + "scores every post with the same pipeline as the Lambda handler.",
             "Endpoints: the SDK's AWS_ENDPOINT_URL_KINESIS, AWS_ENDPOINT_URL_DYNAMODB, "
-                    + "AWS_ENDPOINT_URL_BEDROCK_RUNTIME, AWS_ENDPOINT_URL_CLOUDWATCH."})
+                    + "AWS_ENDPOINT_URL_BEDROCK_RUNTIME, AWS_ENDPOINT_URL_CLOUDWATCH, AWS_ENDPOINT_URL_S3."})
 final class WorkerCommand implements Callable<Integer> {
 
     @Option(names = "--stream", required = true, paramLabel = "NAME", description = "Kinesis data stream")
@@ -41,6 +42,10 @@ final class WorkerCommand implements Callable<Integer> {
     /** --model, --metrics (published every 60 s) and --offline. */
     @Mixin
     ModelOptions modelOptions;
+
+    /** --results-sink and --results-bucket. */
+    @Mixin
+    ResultsOptions resultsOptions;
 
     @Option(names = "--enhanced-fan-out", description = "read with enhanced fan-out instead of polling")
     boolean fanOut;
@@ -74,7 +79,7 @@ final class WorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Map<String, String> env = System.getenv();
-        ConsumerConfig config = modelOptions.config(env);
+        ConsumerConfig config = configuration(env);
         WorkerConfig settings = settings(env);
         PrintStream stdout = System.out;
         EventLog log = new EventLog(System.err, logFormat.resolve(System.console() != null));
@@ -82,7 +87,8 @@ final class WorkerCommand implements Callable<Integer> {
         // The worker buffers measurements and publishes them once a minute (BufferedMetrics).
         SentimentPipeline pipeline = modelOptions.pipeline(config, log);
         MetricsPublisher publisher = Pipelines.publisher(config, pipeline.model().modelId(), stdout);
-        SentimentWorker worker = new SentimentWorker(settings, pipeline, config.batchSize(), publisher, log);
+        SentimentWorker worker = new SentimentWorker(settings, pipeline, config.batchSize(), publisher,
+                ResultsWriter.configured(config, pipeline.model().modelId(), log), log);
 
         Thread hook = new Thread(() -> {
             try {
@@ -105,6 +111,11 @@ final class WorkerCommand implements Callable<Integer> {
         // Stopped by the hook, which exits once the final checkpoint, flush and summary are written.
         Thread.currentThread().join();
         return 0;
+    }
+
+    /** The consumer's settings: the environment's, with the model, metrics and results options in their place. */
+    ConsumerConfig configuration(Map<String, String> env) {
+        return modelOptions.config(env, resultsOptions::applyTo);
     }
 
     /** The worker's settings: the environment's, with the options given in their place. */

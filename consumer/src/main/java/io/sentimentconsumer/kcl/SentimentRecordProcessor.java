@@ -6,8 +6,8 @@ import io.sentimentconsumer.ingest.InputRecord;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.InvocationReport;
 import io.sentimentconsumer.pipeline.InvocationReporter;
-import io.sentimentconsumer.pipeline.RecordOutcome;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
+import io.sentimentconsumer.results.ResultsWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,12 +36,20 @@ import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
  * than losing or reordering anything. A stop request ends the wait, and so does a lost lease (asked before every
  * retry); the records are then delivered again later. Once it stops short, the processor analyzes nothing more
  * ({@link ShardCheckpoint}).
+ *
+ * <p>With a results sink, an outcome is final only once its row is written, and the checkpoint passes only records
+ * whose rows are: rows are written for the batch's records up to its first one without an outcome (those after it
+ * wait, so that a processor that stops short never leaves rows for records the next owner analyses again). A
+ * write that fails blocks the shard the same way, and the same write, same rows and same keys, is retried after
+ * the backoff: the outcomes are in hand, so nothing is sent to the model, or paid for, again.
  */
 final class SentimentRecordProcessor implements ShardRecordProcessor {
 
     private final SentimentPipeline pipeline;
     private final int batchSize;
     private final InvocationReporter reporter;
+    private final ResultsWriter results;
+    private final String stream;
     private final EventLog log;
     private final Backoff backoff;
     private final Stopping stopping;
@@ -63,9 +71,21 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
      */
     SentimentRecordProcessor(SentimentPipeline pipeline, int batchSize, InvocationReporter reporter, EventLog log,
                              Backoff backoff, Stopping stopping, Consumer<InvocationReport> reports) {
+        this(pipeline, batchSize, reporter, ResultsWriter.none(), "unknown", log, backoff, stopping, reports);
+    }
+
+    /**
+     * @param results where each batch's rows are written before its checkpoint
+     * @param stream  the stream's name, for the rows
+     */
+    SentimentRecordProcessor(SentimentPipeline pipeline, int batchSize, InvocationReporter reporter,
+                             ResultsWriter results, String stream, EventLog log, Backoff backoff, Stopping stopping,
+                             Consumer<InvocationReport> reports) {
         this.pipeline = pipeline;
         this.batchSize = batchSize;
         this.reporter = reporter;
+        this.results = results;
+        this.stream = stream;
         this.log = log;
         this.backoff = backoff;
         this.stopping = stopping;
@@ -107,7 +127,7 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
             }
         } finally {
             reporter.write(new WorkerLine.Summary(shard.shardId(), records.size(), call.figures,
-                    (System.nanoTime() - call.startedNanos) / 1e6));
+                    call.resultsWriteFailures, (System.nanoTime() - call.startedNanos) / 1e6));
         }
     }
 
@@ -131,55 +151,57 @@ final class SentimentRecordProcessor implements ShardRecordProcessor {
         private final RecordProcessorCheckpointer checkpointer;
         private final long startedNanos = System.nanoTime();
         private SummaryFigures figures = reporter.noFigures();
+        private int resultsWriteFailures;
 
         Call(RecordProcessorCheckpointer checkpointer) {
             this.checkpointer = checkpointer;
         }
 
         /**
-         * Gives every record of {@code batch} an outcome, retrying what the pipeline hands back, then checkpoints.
-         * Returns {@code false} when the shard must stop: a stop was requested or the lease is gone.
+         * Gives every record of {@code batch} an outcome, retrying what the pipeline hands back, writes their rows,
+         * then checkpoints. Returns {@code false} when the shard must stop: a stop was requested or the lease is
+         * gone.
          */
         boolean resolve(List<KinesisClientRecord> batch) {
-            List<Integer> pending = new ArrayList<>();
-            for (int i = 0; i < batch.size(); i++) {
-                pending.add(i);
-            }
+            BatchResults state = new BatchResults(batch, results, stream, shard.shardId());
             for (int retry = 0; ; retry++) {
-                List<Integer> handedBack = analyze(batch, pending);
-                if (handedBack.isEmpty()) {
+                if (!state.writePending()) {
+                    analyze(batch, state);
+                }
+                if (!state.write()) {
+                    resultsWriteFailures++;
+                    reporter.resultsWriteFailed();
+                }
+                if (state.done()) {
                     if (retry > 0) {
                         log.write(new ShardLine.Unblocked(shard.shardId(), retry));
                     }
                     return shard.advance(checkpointer, batch.get(batch.size() - 1));
                 }
-                int firstFailed = handedBack.get(0);
-                if (firstFailed > 0 && !shard.advance(checkpointer, batch.get(firstFailed - 1))) {
+                int firstWaiting = state.written();
+                if (firstWaiting > 0 && !shard.advance(checkpointer, batch.get(firstWaiting - 1))) {
                     return false;
                 }
-                pending = handedBack;
-                if (!awaitRetry(retry + 1, batch.get(firstFailed), pending.size())) {
+                if (!awaitRetry(retry + 1, batch.get(firstWaiting), batch.size() - firstWaiting)) {
                     return false;
                 }
             }
         }
 
-        /** Sends the {@code pending} records of {@code batch} to the pipeline; returns those it handed back. */
-        private List<Integer> analyze(List<KinesisClientRecord> batch, List<Integer> pending) {
+        /** Sends the records of {@code batch} still without an outcome to the pipeline; keeps what it decided. */
+        private void analyze(List<KinesisClientRecord> batch, BatchResults state) {
+            List<Integer> pending = state.pending();
+            if (pending.isEmpty()) {
+                return;
+            }
             List<InputRecord> input = new ArrayList<>(pending.size());
             for (int i : pending) {
-                input.add(ShardRecords.input(batch.get(i)));
+                input.add(ShardRecords.input(batch.get(i), stream, shard.shardId()));
             }
             InvocationReport report = reporter.measure(pipeline.analyze(input));
             reports.accept(report);
             figures = figures.plus(report.counts(), report.totals());
-            List<Integer> handedBack = new ArrayList<>();
-            for (int k = 0; k < pending.size(); k++) {
-                if (report.outcomes().get(k).kind() == RecordOutcome.Kind.HANDED_BACK) {
-                    handedBack.add(pending.get(k));
-                }
-            }
-            return handedBack;
+            state.analysed(report);
         }
 
         /**

@@ -5,6 +5,7 @@ import io.sentimentconsumer.pipeline.InvocationReporter;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
 import io.sentimentconsumer.publish.BufferedMetrics;
 import io.sentimentconsumer.publish.MetricsPublisher;
+import io.sentimentconsumer.results.ResultsWriter;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -38,6 +39,7 @@ public final class SentimentWorker {
     private final EventLog log;
     private final BufferedMetrics metrics;
     private final InvocationReporter reporter;
+    private final ResultsWriter results;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Scheduler scheduler;
@@ -45,10 +47,12 @@ public final class SentimentWorker {
     /**
      * @param publisher where the worker's measurements go, buffered and published together every
      *                  {@code metricsInterval}
+     * @param results   where each batch's rows are written before its checkpoint
      */
     public SentimentWorker(WorkerConfig settings, SentimentPipeline pipeline, int batchSize, MetricsPublisher publisher,
-                           EventLog log) {
+                           ResultsWriter results, EventLog log) {
         this.settings = settings;
+        this.results = results;
         this.pipeline = pipeline;
         this.batchSize = batchSize;
         this.log = log;
@@ -77,8 +81,8 @@ public final class SentimentWorker {
         };
         ConfigsBuilder configs = new ConfigsBuilder(settings.streamName(), settings.applicationName(), kinesis,
                 dynamoDb, cloudWatch, settings.workerId(),
-                () -> new SentimentRecordProcessor(pipeline, batchSize, reporter, log, settings.backoff(), stopping,
-                        report -> { }));
+                () -> new SentimentRecordProcessor(pipeline, batchSize, reporter, results, settings.streamName(), log,
+                        settings.backoff(), stopping, report -> { }));
         scheduler = scheduler(configs, kinesis);
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "worker-timers");

@@ -5,6 +5,7 @@ import static io.sentimentconsumer.events.Field.DURATION_MS;
 import static io.sentimentconsumer.events.Field.ERROR;
 import static io.sentimentconsumer.events.Field.KINESIS_RECORDS;
 import static io.sentimentconsumer.events.Field.METRICS_FAILURES;
+import static io.sentimentconsumer.events.Field.RESULTS_WRITE_FAILURES;
 import static io.sentimentconsumer.events.Field.SHARD_ID;
 import static io.sentimentconsumer.events.Field.STREAM;
 import static io.sentimentconsumer.events.Field.UPTIME_MS;
@@ -74,11 +75,12 @@ public sealed interface WorkerLine extends LogLine {
     /**
      * The summary of one {@code processRecords} call of one shard: its batches and their retries together.
      *
-     * @param kinesisRecords the records KCL delivered in the call
+     * @param kinesisRecords       the records KCL delivered in the call
+     * @param resultsWriteFailures writes of results that failed in the call (each retried while the shard blocks)
      */
     @Line(event = LogEvent.WORKER_SUMMARY, level = Level.INFO)
-    record Summary(String shardId, int kinesisRecords, SummaryFigures figures, double durationMillis)
-            implements WorkerLine {
+    record Summary(String shardId, int kinesisRecords, SummaryFigures figures, int resultsWriteFailures,
+                   double durationMillis) implements WorkerLine {
         public static final String TITLE = "Worker token summary";
 
         @Override
@@ -90,7 +92,8 @@ public sealed interface WorkerLine extends LogLine {
         public void fields(FieldWriter fields) {
             fields.put(SHARD_ID, shardId).put(KINESIS_RECORDS, kinesisRecords);
             figures.writeTo(fields);
-            fields.put(DURATION_MS, UsageLines.hundredths(durationMillis));
+            fields.put(RESULTS_WRITE_FAILURES, resultsWriteFailures)
+                    .put(DURATION_MS, UsageLines.hundredths(durationMillis));
         }
     }
 
@@ -99,12 +102,14 @@ public sealed interface WorkerLine extends LogLine {
      * count each time, as the per-call summaries count them.
      */
     @Line(event = LogEvent.WORKER_CUMULATIVE_SUMMARY, level = Level.INFO)
-    record Cumulative(SummaryFigures figures, int metricsFailures, long uptimeMillis) implements WorkerLine {
+    record Cumulative(SummaryFigures figures, int metricsFailures, int resultsWriteFailures, long uptimeMillis)
+            implements WorkerLine {
         public static final String TITLE = "Worker cumulative token summary";
 
         /** The reporter's figures since it started. */
         public static Cumulative of(InvocationReporter reporter) {
-            return new Cumulative(reporter.sinceStart(), reporter.metricsFailures(), reporter.uptimeMillis());
+            return new Cumulative(reporter.sinceStart(), reporter.metricsFailures(), reporter.resultsWriteFailures(),
+                    reporter.uptimeMillis());
         }
 
         @Override
@@ -115,7 +120,8 @@ public sealed interface WorkerLine extends LogLine {
         @Override
         public void fields(FieldWriter fields) {
             figures.writeTo(fields);
-            fields.put(METRICS_FAILURES, metricsFailures).put(UPTIME_MS, uptimeMillis);
+            fields.put(METRICS_FAILURES, metricsFailures).put(RESULTS_WRITE_FAILURES, resultsWriteFailures)
+                    .put(UPTIME_MS, uptimeMillis);
         }
     }
 }

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.sentimentconsumer.ingest.InputRecord;
+import io.sentimentconsumer.ingest.RecordOrigin;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,13 +30,44 @@ import java.util.List;
  */
 public final class KinesisEventJson {
 
-    /** One record of the event; {@code data} is the record's payload, decoded from base64. */
+    /**
+     * One record of the event; {@code data} is the record's payload, decoded from base64.
+     *
+     * @param approximateArrival {@code kinesis.approximateArrivalTimestamp}, when the event has it
+     */
     public record Record(String sequenceNumber, byte[] data, String partitionKey, String eventId,
-                         String eventSourceArn) {
+                         String eventSourceArn, Instant approximateArrival) {
 
-        /** The pipeline's record; its source names the stream and shard, so a redelivery is recognised. */
+        /** A record without an arrival time (a hand-made event's). */
+        public Record(String sequenceNumber, byte[] data, String partitionKey, String eventId,
+                      String eventSourceArn) {
+            this(sequenceNumber, data, partitionKey, eventId, eventSourceArn, null);
+        }
+
+        /**
+         * The pipeline's record; its source names the stream and shard, so a redelivery is recognised, and its
+         * origin names them for the results datasets.
+         */
         public InputRecord toInput() {
-            return new InputRecord(sequenceNumber, data, source());
+            return new InputRecord(sequenceNumber, data, source(), origin());
+        }
+
+        /**
+         * The stream's name (the ARN's last part), the shard and the arrival time; {@code null} when the event lacks
+         * one of them: Lambda's events never do.
+         */
+        public RecordOrigin origin() {
+            String shardId = shardId();
+            int stream = eventSourceArn == null ? -1 : eventSourceArn.indexOf(":stream/");
+            if (shardId == null || stream < 0 || approximateArrival == null) {
+                return null;
+            }
+            return RecordOrigin.of(eventSourceArn.substring(stream + ":stream/".length()), shardId, sequenceNumber,
+                    approximateArrival);
+        }
+
+        private String shardId() {
+            return eventId == null || eventId.indexOf(':') <= 0 ? null : eventId.substring(0, eventId.indexOf(':'));
         }
 
         /**
@@ -41,10 +75,10 @@ public final class KinesisEventJson {
          * {@code null} when the event does not say.
          */
         public String source() {
-            if (eventSourceArn == null || eventId == null || eventId.indexOf(':') <= 0) {
+            if (eventSourceArn == null || shardId() == null) {
                 return null;
             }
-            return eventSourceArn + "/" + eventId.substring(0, eventId.indexOf(':'));
+            return eventSourceArn + "/" + shardId();
         }
     }
 
@@ -59,16 +93,26 @@ public final class KinesisEventJson {
     private record EventRecord(Kinesis kinesis, String eventID, String eventSourceARN) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    private record Kinesis(String sequenceNumber, String data, String partitionKey) {}
+    private record Kinesis(String sequenceNumber, String data, String partitionKey,
+                           BigDecimal approximateArrivalTimestamp) {}
 
     private static final JsonFactory WRITER = new JsonFactory();
+
+    /** Lambda writes the arrival time as seconds since the epoch, with a fraction: {@code 1768478986.351}. */
+    private static Instant arrival(BigDecimal seconds) {
+        if (seconds == null) {
+            return null;
+        }
+        return Instant.ofEpochMilli(seconds.movePointRight(3).setScale(0, java.math.RoundingMode.HALF_UP)
+                .longValueExact());
+    }
 
     private KinesisEventJson() {}
 
     /**
      * Writes records in the event's shape, with the fields this reader uses (sequence number, base64 data, partition
-     * key, event id, source ARN; null ones left out): for {@code replay} of JSON Lines and for SnapStart priming,
-     * which then go through {@link #read} like any invocation.
+     * key, arrival time, event id, source ARN; null ones left out): for {@code replay} of JSON Lines and for
+     * SnapStart priming, which then go through {@link #read} like any invocation.
      */
     public static byte[] write(List<Record> records) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * records.size() + 16);
@@ -82,6 +126,11 @@ public final class KinesisEventJson {
                 json.writeBinaryField("data", record.data());
                 if (record.partitionKey() != null) {
                     json.writeStringField("partitionKey", record.partitionKey());
+                }
+                if (record.approximateArrival() != null) {
+                    // Seconds since the epoch with milliseconds, as Lambda writes it.
+                    json.writeNumberField("approximateArrivalTimestamp",
+                            BigDecimal.valueOf(record.approximateArrival().toEpochMilli(), 3));
                 }
                 json.writeEndObject();
                 json.writeStringField("eventSource", "aws:kinesis");
@@ -139,7 +188,7 @@ public final class KinesisEventJson {
                         + "): kinesis.data is not base64", e);
             }
             records.add(new Record(kinesis.sequenceNumber(), data, kinesis.partitionKey(), record.eventID(),
-                    record.eventSourceARN()));
+                    record.eventSourceARN(), arrival(kinesis.approximateArrivalTimestamp())));
         }
         return records;
     }

@@ -10,17 +10,22 @@ import io.sentimentconsumer.pipeline.InvocationReport;
 import io.sentimentconsumer.pipeline.InvocationReporter;
 import io.sentimentconsumer.pipeline.Pipelines;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
+import io.sentimentconsumer.results.ResultsWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
  * The Lambda entry point for a Kinesis event source mapping with {@code ReportBatchItemFailures}. Records handed
- * back by the pipeline are returned as batch item failures; Lambda resumes the shard from the lowest of them.
+ * back by the pipeline are returned as batch item failures; Lambda resumes the shard from the lowest of them. With
+ * {@code RESULTS_SINK=s3} each invocation's rows are written before its summary; when they cannot be, every record
+ * is handed back ({@link ResultsWriter}).
  *
  * <p>A stream handler: the runtime passes the invocation's bytes, {@link KinesisEventJson} reads them with the
  * Jackson the jar carries, and {@link BatchResponse} writes the answer. The runtime's POJO serialization would need
@@ -35,6 +40,7 @@ public final class KinesisSentimentHandler implements RequestStreamHandler {
 
     private final SentimentPipeline pipeline;
     private final InvocationReporter reporter;
+    private final ResultsWriter results;
     private final Consumer<InvocationReport> reports;
     /** Held so the runtime's weak registry keeps it; it runs only when SnapStart takes a snapshot. */
     private SnapStartPriming priming;
@@ -50,17 +56,26 @@ public final class KinesisSentimentHandler implements RequestStreamHandler {
     }
 
     private KinesisSentimentHandler(SentimentPipeline pipeline, ConsumerConfig config, EventLog log) {
-        this(pipeline, Pipelines.reporter(config, pipeline.model(), log, System.out), report -> { });
+        this(pipeline, Pipelines.reporter(config, pipeline.model(), log, System.out),
+                ResultsWriter.configured(config, pipeline.model().modelId(), log), report -> { });
+    }
+
+    /** A handler that keeps no results. */
+    public KinesisSentimentHandler(SentimentPipeline pipeline, InvocationReporter reporter,
+                                   Consumer<InvocationReport> reports) {
+        this(pipeline, reporter, ResultsWriter.none(), reports);
     }
 
     /**
+     * @param results writes each invocation's rows before its summary
      * @param reports receives each invocation's full report (per-record outcomes), e.g. for {@code replay} to write
      *                the scores to a file; Lambda itself needs only the batch item failures
      */
-    public KinesisSentimentHandler(SentimentPipeline pipeline, InvocationReporter reporter,
+    public KinesisSentimentHandler(SentimentPipeline pipeline, InvocationReporter reporter, ResultsWriter results,
                                    Consumer<InvocationReport> reports) {
         this.pipeline = pipeline;
         this.reporter = reporter;
+        this.results = results;
         this.reports = reports;
     }
 
@@ -78,7 +93,12 @@ public final class KinesisSentimentHandler implements RequestStreamHandler {
         }
         Deadline deadline = context == null
                 ? Deadline.NONE : Deadline.after(Duration.ofMillis(context.getRemainingTimeInMillis()));
-        InvocationReport report = reporter.report(pipeline.analyze(inputs, deadline), SUMMARY_TITLE, started);
+        // Lambda's request id names the invocation's calls object; a redelivery is another request.
+        String invocationId = context == null || context.getAwsRequestId() == null
+                ? UUID.randomUUID().toString() : context.getAwsRequestId();
+        InvocationReport analysed = pipeline.analyze(inputs, deadline);
+        InvocationReport written = results.finish(analysed, invocationId, Instant.now());
+        InvocationReport report = reporter.report(written, SUMMARY_TITLE, started);
         reports.accept(report);
         return new BatchResponse(report.handedBack());
     }

@@ -2,6 +2,7 @@ package io.sentimentconsumer.pipeline;
 
 import io.sentimentconsumer.account.ServiceTier;
 import io.sentimentconsumer.events.MetricsSink;
+import io.sentimentconsumer.events.ResultsSink;
 import io.sentimentconsumer.events.Setting;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -30,6 +32,9 @@ import java.util.stream.Collectors;
  * @param priceTableFile {@code PRICE_TABLE_FILE}; {@code null} for the bundled table
  * @param deadlineMarginMillis {@code DEADLINE_MARGIN_MS}: time kept free before Lambda's deadline for the summary
  *                       and metrics; no model call starts unless one as slow as the slowest recent one ends before
+ * @param resultsSink    {@code RESULTS_SINK}: where each post's result and each call's cost are kept
+ * @param resultsBucket  {@code RESULTS_BUCKET}: the bucket of the datasets; required with {@code s3}
+ * @param resultsIncludeText {@code RESULTS_INCLUDE_TEXT}: whether posts rows carry the post's text
  */
 public record ConsumerConfig(
         String modelId,
@@ -44,7 +49,10 @@ public record ConsumerConfig(
         String metricsNamespace,
         String environment,
         Path priceTableFile,
-        int deadlineMarginMillis) {
+        int deadlineMarginMillis,
+        ResultsSink resultsSink,
+        String resultsBucket,
+        boolean resultsIncludeText) {
 
     public ConsumerConfig {
         requireRange(Setting.BATCH_SIZE, batchSize);
@@ -59,6 +67,12 @@ public record ConsumerConfig(
         }
         requireNotBlank(Setting.METRICS_NAMESPACE, metricsNamespace);
         requireNotBlank(Setting.ENVIRONMENT, environment);
+        Objects.requireNonNull(resultsSink, "resultsSink");
+        if (resultsSink == ResultsSink.S3 && (resultsBucket == null || resultsBucket.isBlank())) {
+            throw new IllegalArgumentException(Setting.RESULTS_SINK.variable() + "=s3 needs the bucket to write to: "
+                    + "set " + Setting.RESULTS_BUCKET.variable() + " (the stack's ResultsBucketName output), or set "
+                    + Setting.RESULTS_SINK.variable() + "=none to keep no results");
+        }
     }
 
     /** The defaults alone, as an empty environment gives them. */
@@ -101,6 +115,9 @@ public record ConsumerConfig(
         private String environment = Setting.ENVIRONMENT.defaultValue();
         private Path priceTableFile;
         private int deadlineMarginMillis = Setting.DEADLINE_MARGIN_MS.defaultInt();
+        private ResultsSink resultsSink = parseResultsSink(Setting.RESULTS_SINK.defaultValue());
+        private String resultsBucket;
+        private boolean resultsIncludeText = includeText(Setting.RESULTS_INCLUDE_TEXT.defaultValue());
 
         private Builder() {}
 
@@ -118,6 +135,9 @@ public record ConsumerConfig(
             environment = config.environment;
             priceTableFile = config.priceTableFile;
             deadlineMarginMillis = config.deadlineMarginMillis;
+            resultsSink = config.resultsSink;
+            resultsBucket = config.resultsBucket;
+            resultsIncludeText = config.resultsIncludeText;
         }
 
         /** Takes every setting the environment variables {@code env} set; the others keep their value here. */
@@ -143,6 +163,9 @@ public record ConsumerConfig(
             variables.ifSet(Setting.ENVIRONMENT, v -> environment = v);
             variables.ifSet(Setting.PRICE_TABLE_FILE, v -> priceTableFile = v.isBlank() ? null : Path.of(v.trim()));
             variables.ifInteger(Setting.DEADLINE_MARGIN_MS, v -> deadlineMarginMillis = v);
+            variables.ifGiven(Setting.RESULTS_SINK, v -> resultsSink = parseResultsSink(v));
+            variables.ifSet(Setting.RESULTS_BUCKET, v -> resultsBucket = blankToNull(v));
+            variables.ifGiven(Setting.RESULTS_INCLUDE_TEXT, v -> resultsIncludeText = includeText(v));
             return this;
         }
 
@@ -210,21 +233,56 @@ public record ConsumerConfig(
             return this;
         }
 
+        /** {@code s3} keeps the results datasets in {@link #resultsBucket}; {@code none} keeps none. */
+        public Builder resultsSink(ResultsSink value) {
+            resultsSink = value;
+            return this;
+        }
+
+        /** {@code null}: no bucket (required with {@code s3}). */
+        public Builder resultsBucket(String value) {
+            resultsBucket = value;
+            return this;
+        }
+
+        public Builder resultsIncludeText(boolean value) {
+            resultsIncludeText = value;
+            return this;
+        }
+
         public ConsumerConfig build() {
             return new ConsumerConfig(modelId, inferenceProfileArn, bedrockRegion, sdkRegion, serviceTier, batchSize,
                     concurrency, maxPostChars, metricsSink,
-                    metricsNamespace, environment, priceTableFile, deadlineMarginMillis);
+                    metricsNamespace, environment, priceTableFile, deadlineMarginMillis, resultsSink, resultsBucket,
+                    resultsIncludeText);
         }
     }
 
     private static MetricsSink sink(String value) {
-        try {
-            return MetricsSink.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(Setting.METRICS_SINK.variable() + " must be one of "
-                    + Arrays.stream(MetricsSink.values()).map(MetricsSink::id).collect(Collectors.joining(", "))
-                    + "; was '" + value + "'", e);
-        }
+        return oneOf(Setting.METRICS_SINK, value, MetricsSink.values(), MetricsSink::id);
+    }
+
+    private static ResultsSink parseResultsSink(String value) {
+        return oneOf(Setting.RESULTS_SINK, value, ResultsSink.values(), ResultsSink::id);
+    }
+
+    /** The constant {@code value} names, in any case; else an error listing the values {@code setting} takes. */
+    private static <E extends Enum<E>> E oneOf(Setting setting, String value, E[] values, Function<E, String> id) {
+        String name = value.trim().toUpperCase(Locale.ROOT);
+        return Arrays.stream(values).filter(v -> v.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(setting.variable() + " must be one of "
+                        + Arrays.stream(values).map(id).collect(Collectors.joining(", ")) + "; was '" + value
+                        + "'"));
+    }
+
+    /** Only the two words: a typo must not decide, silently, whether post text is kept. */
+    private static boolean includeText(String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(Setting.RESULTS_INCLUDE_TEXT.variable()
+                    + " must be true or false; was '" + value + "'");
+        };
     }
 
     private static ServiceTier tier(String value) {

@@ -53,13 +53,13 @@ final class Intake {
             posts.add(post);
             Optional<RecordOutcome> earlier = record.key() == null ? Optional.empty() : memory.recall(record.key());
             if (earlier.isPresent()) {
-                post.reuse(earlier.get());
+                // Decoded again only for the post's fields in its results row: the outcome stands as it was.
+                post.reuse(earlier.get(), decode(record, inflateBudget) instanceof DecodedRecord.Valid valid
+                        ? valid.post() : null);
                 reused++;
                 continue;
             }
-            DecodedRecord decoded = record.invalidReason() != null
-                    ? new DecodedRecord.Invalid(record.invalidReason())
-                    : decoder.decode(record.data(), inflateBudget);
+            DecodedRecord decoded = decode(record, inflateBudget);
             if (decoded instanceof DecodedRecord.Invalid invalid) {
                 post.invalid(invalid.reason());
                 invalidLines.add(record.sequenceNumber(), record.subSequenceNumber(), invalid.reason());
@@ -70,7 +70,7 @@ final class Intake {
             // content is another post (or an edit) and is analyzed on its own.
             PostInFlight first = content.id() == null ? null : firstOfPost.putIfAbsent(PostKey.of(content), post);
             if (first != null) {
-                post.repeat(content.id(), first);
+                post.repeat(content, first);
                 repeats++;
                 continue;
             }
@@ -78,7 +78,7 @@ final class Intake {
             if (prepared.truncated()) {
                 truncated++;
             }
-            post.send(content.id(), prepared.text());
+            post.send(content, prepared.text());
             toSend.add(post);
         }
         invalidLines.finish();
@@ -86,6 +86,12 @@ final class Intake {
             log.write(new IntakeLine.Reused(reused));
         }
         return new Delivery(posts, toSend, truncated, repeats);
+    }
+
+    private DecodedRecord decode(UserRecord record, InflateBudget inflateBudget) {
+        return record.invalidReason() != null
+                ? new DecodedRecord.Invalid(record.invalidReason())
+                : decoder.decode(record.data(), inflateBudget);
     }
 
     /** Keeps the final outcomes of a delivery's records, for a redelivery to reuse. */

@@ -11,6 +11,7 @@ import static io.sentimentconsumer.events.Field.MODEL_ID;
 import static io.sentimentconsumer.events.Field.NEWEST_AS_OF;
 import static io.sentimentconsumer.events.Field.PRICE_TABLE;
 import static io.sentimentconsumer.events.Field.REASON;
+import static io.sentimentconsumer.events.Field.RESULTS_WRITE_FAILURES;
 import static io.sentimentconsumer.events.Field.RETRY_WAIT_MS;
 import static io.sentimentconsumer.events.Field.SLOT_WAIT_MS;
 
@@ -114,6 +115,7 @@ public sealed interface InvocationLine extends LogLine {
                 fields.put(INVALID_BY_REASON, new TreeMap<>(report.invalidByReason()));
             }
             fields.put(METRICS_FAILURES, report.metricsFailures())
+                    .put(RESULTS_WRITE_FAILURES, report.resultsWriteFailures())
                     .put(DURATION_MS, UsageLines.hundredths(durationMillis));
         }
     }

@@ -8,6 +8,7 @@ import io.sentimentconsumer.publish.InvocationMetrics;
 import io.sentimentconsumer.publish.Measurement;
 import io.sentimentconsumer.publish.MetricsDestination;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What follows every analysis, in every runtime: its measurements handed to the metrics destination, then its
@@ -23,6 +24,7 @@ public final class InvocationReporter {
     private final String modelId;
     private final boolean estimated;
     private final long startedNanos = System.nanoTime();
+    private final AtomicInteger resultsWriteFailures = new AtomicInteger();
     private SummaryFigures sinceStart;
 
     public InvocationReporter(MetricsDestination metrics, EventLog log, String modelId, boolean estimated) {
@@ -52,11 +54,27 @@ public final class InvocationReporter {
      * @return the report with its metrics failures counted
      */
     public InvocationReport measure(InvocationReport report) {
-        int failures = metrics.take(InvocationMetrics.of(report.calls(), report.totals(), report.counts()));
+        int failures = metrics.take(InvocationMetrics.of(report.calls(), report.totals(), report.counts(),
+                report.resultsWriteFailures()));
+        resultsWriteFailures.addAndGet(report.resultsWriteFailures());
         synchronized (this) {
             sinceStart = sinceStart.plus(report.counts(), report.totals());
         }
         return report.withMetricsFailures(failures);
+    }
+
+    /**
+     * Counts a write of results that failed outside any report (the worker retries its writes itself): the metric
+     * and the count since the start.
+     */
+    public void resultsWriteFailed() {
+        resultsWriteFailures.incrementAndGet();
+        count(Metric.RESULTS_WRITE_FAILURES);
+    }
+
+    /** Writes of results that failed since this reporter was made. */
+    public int resultsWriteFailures() {
+        return resultsWriteFailures.get();
     }
 
     /** Counts one occurrence of {@code metric}, e.g. a blocked shard's retry. */

@@ -68,8 +68,12 @@ public final class OutcomeMemory {
 
     /** An estimate in bytes: two per character of the strings the entry holds, plus a fixed overhead. */
     private static long weight(Key key, RecordOutcome outcome) {
-        return ENTRY_OVERHEAD_BYTES + 2L * (length(key.source()) + length(key.sequenceNumber())
-                + length(outcome.postId()) + length(outcome.reason()));
+        long strings = length(key.source()) + length(key.sequenceNumber()) + length(outcome.postId())
+                + length(outcome.reason());
+        if (outcome instanceof RecordOutcome.Scored scored) {
+            strings += length(scored.callId()) + length(scored.servedTier());
+        }
+        return ENTRY_OVERHEAD_BYTES + 2L * strings;
     }
 
     private static int length(String value) {

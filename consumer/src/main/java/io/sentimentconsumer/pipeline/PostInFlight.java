@@ -1,6 +1,7 @@
 package io.sentimentconsumer.pipeline;
 
 import io.sentimentconsumer.analyze.PostResult;
+import io.sentimentconsumer.ingest.Post;
 
 /**
  * One user record on its way through an invocation, from the moment it is unpacked to its outcome: what it
@@ -10,6 +11,8 @@ import io.sentimentconsumer.analyze.PostResult;
 final class PostInFlight {
 
     private final UserRecord record;
+    /** The decoded post, for its results row; {@code null} while undecoded, and for an invalid record. */
+    private Post post;
     private String postId;
     /** The text sent to the model; {@code null} for a record that is not sent (invalid, reused, a repeat). */
     private String text;
@@ -33,9 +36,18 @@ final class PostInFlight {
         return reused;
     }
 
-    /** Finished by an earlier delivery to this environment: its outcome stands, with no model call. */
-    void reuse(RecordOutcome earlier) {
+    Post post() {
+        return post;
+    }
+
+    /**
+     * Finished by an earlier delivery to this environment: its outcome stands, with no model call.
+     *
+     * @param decoded the post decoded again for its results row; {@code null} when the record carries none
+     */
+    void reuse(RecordOutcome earlier, Post decoded) {
         outcome = earlier;
+        post = decoded;
         reused = true;
     }
 
@@ -44,14 +56,16 @@ final class PostInFlight {
     }
 
     /** A valid post, sent to the model as {@code text}. */
-    void send(String id, String text) {
-        this.postId = id;
+    void send(Post decoded, String text) {
+        this.post = decoded;
+        this.postId = decoded.id();
         this.text = text;
     }
 
     /** A valid post that repeats {@code first} (same id, same content): it shares the first one's outcome. */
-    void repeat(String id, PostInFlight first) {
-        this.postId = id;
+    void repeat(Post decoded, PostInFlight first) {
+        this.post = decoded;
+        this.postId = decoded.id();
         this.repeats = first;
     }
 
@@ -59,7 +73,8 @@ final class PostInFlight {
         String seq = record.sequenceNumber();
         Integer sub = record.subSequenceNumber();
         if (result instanceof PostResult.Scored scored) {
-            outcome = new RecordOutcome.Scored(seq, sub, postId, scored.score(), null);
+            outcome = new RecordOutcome.Scored(seq, sub, postId, scored.score(), null, scored.callId(),
+                    scored.servedTier());
         } else if (result instanceof PostResult.Unscored unscored) {
             outcome = new RecordOutcome.Unscored(seq, sub, postId, unscored.reason());
         } else {

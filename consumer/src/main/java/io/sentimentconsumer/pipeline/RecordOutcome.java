@@ -39,9 +39,21 @@ public sealed interface RecordOutcome {
     /** The same outcome for another record carrying the same post. */
     RecordOutcome sharedWith(String otherSequenceNumber, Integer otherSubSequenceNumber);
 
-    /** A post the model scored; {@code reason} is set only for a repeat that shares another record's score. */
-    record Scored(String sequenceNumber, Integer subSequenceNumber, String postId, double value, String reason)
-            implements RecordOutcome {
+    /**
+     * A post the model scored; {@code reason} is set only for a repeat that shares another record's score.
+     *
+     * @param callId     the call whose answer held the score (a calls row's {@code call_id}); {@code null} when that
+     *                   call returned no usage
+     * @param servedTier the service tier that call was accounted to
+     */
+    record Scored(String sequenceNumber, Integer subSequenceNumber, String postId, double value, String reason,
+                  String callId, String servedTier) implements RecordOutcome {
+
+        /** A score whose call is not known. */
+        public Scored(String sequenceNumber, Integer subSequenceNumber, String postId, double value, String reason) {
+            this(sequenceNumber, subSequenceNumber, postId, value, reason, null, null);
+        }
+
         @Override
         public Kind kind() {
             return Kind.SCORED;
@@ -60,7 +72,7 @@ public sealed interface RecordOutcome {
         @Override
         public RecordOutcome sharedWith(String otherSequenceNumber, Integer otherSubSequenceNumber) {
             return new Scored(otherSequenceNumber, otherSubSequenceNumber, postId, value,
-                    shared(sequenceNumber, reason));
+                    shared(sequenceNumber, reason), callId, servedTier);
         }
     }
 

@@ -174,12 +174,12 @@ public final class SentimentPipeline implements AutoCloseable {
             log.write(new InvocationLine.Interrupted());
         }
         List<PostInFlight> posts = delivery != null ? delivery.posts() : unreached(records);
-        List<RecordOutcome> outcomes = new ArrayList<>(posts.size());
+        List<RecordResult> results = new ArrayList<>(posts.size());
         RecordCounts.Builder tally = RecordCounts.builder();
         Map<String, Integer> invalidByReason = new TreeMap<>();
         for (PostInFlight post : posts) {
             RecordOutcome outcome = post.outcome();
-            outcomes.add(outcome);
+            results.add(new RecordResult(outcome, post.record().origin(), post.post()));
             count(tally, post, outcome);
             if (!post.reused() && outcome.kind() == RecordOutcome.Kind.INVALID) {
                 invalidByReason.merge(InvalidRecordLines.kind(outcome.reason()), 1, Integer::sum);
@@ -190,7 +190,7 @@ public final class SentimentPipeline implements AutoCloseable {
         }
         InvocationReport.Pacing pacing = new InvocationReport.Pacing(gate.slotWaitMillis(), gate.retryWaitMillis(),
                 gate.concurrencyLimit(), deadlineReached);
-        return new InvocationReport(outcomes, tally.build(), tracker.totals(), tracker.calls(), records.size(),
+        return new InvocationReport(results, tally.build(), tracker.totals(), tracker.calls(), records.size(),
                 pacing, invalidByReason, 0);
     }
 

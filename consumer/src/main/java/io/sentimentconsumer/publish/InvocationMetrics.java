@@ -12,7 +12,14 @@ public final class InvocationMetrics {
 
     private InvocationMetrics() {}
 
+    /** The measurements of a delivery whose results were written, or needed none. */
     public static List<Measurement> of(List<CallRecord> calls, CallTotals totals, RecordCounts counts) {
+        return of(calls, totals, counts, 0);
+    }
+
+    /** @param resultsWriteFailures writes of the delivery's results that failed */
+    public static List<Measurement> of(List<CallRecord> calls, CallTotals totals, RecordCounts counts,
+                                       int resultsWriteFailures) {
         List<Measurement> out = new ArrayList<>();
         for (CallRecord call : calls) {
             var usage = call.usage();
@@ -47,6 +54,9 @@ public final class InvocationMetrics {
         }
         if (totals.unpricedCalls() > 0) {
             out.add(Measurement.of(Metric.UNPRICED_CALLS, totals.unpricedCalls()));
+        }
+        if (resultsWriteFailures > 0) {
+            out.add(Measurement.of(Metric.RESULTS_WRITE_FAILURES, resultsWriteFailures));
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package io.sentimentconsumer.redrive;
 
 import io.sentimentconsumer.ingest.InputRecord;
+import io.sentimentconsumer.ingest.RecordOrigin;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -127,6 +128,12 @@ public final class RangeReader {
             return new RangeRead(found, lost, firstReadable, null, requests);
         }
 
+        /** Where the record sits, for its results row: the range's stream and shard and its arrival time. */
+        private RecordOrigin origin(Record record) {
+            return record.approximateArrivalTimestamp() == null ? null : RecordOrigin.of(range.streamName(),
+                    range.shardId(), record.sequenceNumber(), record.approximateArrivalTimestamp());
+        }
+
         private String iterator(ShardIteratorType type) {
             requests++;
             return kinesis.getShardIterator(r -> {
@@ -170,7 +177,8 @@ public final class RangeReader {
                 for (Record record : page.records()) {
                     int position = range.position(record.sequenceNumber());
                     if (position == 0) {
-                        found.add(new InputRecord(record.sequenceNumber(), record.data().asByteArray(), source));
+                        found.add(new InputRecord(record.sequenceNumber(), record.data().asByteArray(), source,
+                                origin(record)));
                     }
                     if (position > 0 || record.sequenceNumber().equals(range.endSequenceNumber())) {
                         return null;

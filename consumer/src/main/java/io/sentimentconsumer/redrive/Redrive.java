@@ -5,13 +5,17 @@ import io.sentimentconsumer.account.RecordCounts;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.pipeline.InvocationReport;
 import io.sentimentconsumer.pipeline.InvocationReporter;
+import io.sentimentconsumer.pipeline.RecordOutcome;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
+import io.sentimentconsumer.results.ResultsWriter;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -32,6 +36,7 @@ public final class Redrive {
     private final RangeReader reader;
     private final SentimentPipeline pipeline;
     private final InvocationReporter reporter;
+    private final ResultsWriter results;
     private final EventLog log;
     private final PrintStream out;
     private int messages, deleted, kept, toModel, lost, kinesisRequests;
@@ -44,10 +49,20 @@ public final class Redrive {
      */
     public Redrive(FailureQueue queue, RangeReader reader, SentimentPipeline pipeline, InvocationReporter reporter,
                    EventLog log, PrintStream out) {
+        this(queue, reader, pipeline, reporter, ResultsWriter.none(), log, out);
+    }
+
+    /**
+     * @param results writes each range's rows before its message is deleted: a range whose rows cannot be written
+     *                keeps its message, as one the model failed on
+     */
+    public Redrive(FailureQueue queue, RangeReader reader, SentimentPipeline pipeline, InvocationReporter reporter,
+                   ResultsWriter results, EventLog log, PrintStream out) {
         this.queue = queue;
         this.reader = reader;
         this.pipeline = pipeline;
         this.reporter = reporter;
+        this.results = results;
         this.log = log;
         this.out = out;
     }
@@ -138,12 +153,16 @@ public final class Redrive {
 
     private Decision redrive(FailureQueue.Message message, RangeRead read) {
         long started = System.nanoTime();
-        InvocationReport report = reporter.report(pipeline.analyze(read.records()), SUMMARY_TITLE, started);
+        // Each run is its own delivery: a range redriven again after its message was kept pays for its calls again.
+        InvocationReport written = results.finish(pipeline.analyze(read.records()), "redrive-" + UUID.randomUUID(),
+                Instant.now());
+        InvocationReport report = reporter.report(written, SUMMARY_TITLE, started);
         counts = counts.plus(report.counts());
         calls = calls.plus(report.totals());
         RecordCounts c = report.counts();
-        if (c.handedBack() > 0) {
-            log.write(new RedriveLine.Kept(message.id(), c.handedBack()));
+        long handedBack = report.outcomes().stream().filter(o -> o.kind() == RecordOutcome.Kind.HANDED_BACK).count();
+        if (handedBack > 0) {
+            log.write(new RedriveLine.Kept(message.id(), (int) handedBack));
             return Decision.STOP;
         }
         log.write(new RedriveLine.Done(message.id(), c));

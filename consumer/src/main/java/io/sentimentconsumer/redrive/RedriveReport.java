@@ -43,7 +43,7 @@ public record RedriveReport(boolean dryRun, int messages, int deleted, int kept,
         }
         return String.format(Locale.ROOT, "redrive: %d messages: %d deleted, %d kept%s; %d records: %d scored, "
                         + "%d unscored, %d invalid, %d handed back, %d reused; %d lost past retention; %d model calls, %d "
-                        + "tokens, %s; %s", messages, deleted, kept, stopped ? " (stopped early: the model failed)" : "",
+                        + "tokens, %s; %s", messages, deleted, kept, stopped ? " (stopped early: records handed back)" : "",
                 counts.recordsIn(), counts.scored(), counts.unscored(), counts.invalid(), counts.handedBack(),
                 counts.reused(), lost,
                 calls.apiCalls(), calls.usage().totalTokens(), UsageLines.dollars(calls.costUsd()), requests);

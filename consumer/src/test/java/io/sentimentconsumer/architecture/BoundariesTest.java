@@ -18,7 +18,7 @@ class BoundariesTest {
     private static final String[] CORE = {
         "io.sentimentconsumer.ingest..", "io.sentimentconsumer.analyze..", "io.sentimentconsumer.account..",
         "io.sentimentconsumer.publish..", "io.sentimentconsumer.pipeline..", "io.sentimentconsumer.log..",
-        "io.sentimentconsumer.aws.."};
+        "io.sentimentconsumer.aws..", "io.sentimentconsumer.results.."};
 
     @ArchTest
     static final ArchRule coreImportsNoRuntimeOrCliClasses = noClasses()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sentimentconsumer.account.ServiceTier;
 import io.sentimentconsumer.events.MetricsSink;
+import io.sentimentconsumer.events.ResultsSink;
 import io.sentimentconsumer.kcl.Backoff;
 import io.sentimentconsumer.kcl.WorkerConfig;
 import io.sentimentconsumer.log.EventLog;
@@ -75,6 +76,32 @@ class CommandSettingsTest {
         ConsumerConfig fromEnvironment = replay().configuration(env);
         assertThat(fromEnvironment.bedrockRegion()).isEqualTo("eu-west-1");
         assertThat(fromEnvironment.serviceTier()).isEqualTo(ServiceTier.PRIORITY);
+    }
+
+    @Test
+    void theResultsOptionsReplaceTheirVariablesInReplayAndTheWorker() {
+        Map<String, String> env = Map.of("RESULTS_SINK", "none", "RESULTS_BUCKET", "from-the-environment",
+                "RESULTS_INCLUDE_TEXT", "true");
+
+        for (ConsumerConfig config : new ConsumerConfig[] {
+                replay("--results-sink", "s3", "--results-bucket", "from-the-option").configuration(env),
+                worker("--stream", "posts", "--results-sink", "S3", "--results-bucket", "from-the-option")
+                        .configuration(env)}) {
+            assertThat(config.resultsSink()).isEqualTo(ResultsSink.S3);
+            assertThat(config.resultsBucket()).isEqualTo("from-the-option");
+            assertThat(config.resultsIncludeText()).isTrue();
+        }
+        assertThat(worker("--stream", "posts").configuration(Map.of()).resultsSink()).isEqualTo(ResultsSink.NONE);
+        assertThat(replay("--results-sink", "s3").configuration(Map.of("RESULTS_BUCKET", "b")).resultsBucket())
+                .isEqualTo("b");
+    }
+
+    @Test
+    void theS3SinkOptionWithoutABucketFailsAtStartUpNamingTheFix() {
+        assertThatThrownBy(() -> worker("--stream", "posts", "--results-sink", "s3").configuration(Map.of()))
+                .hasMessageContaining("set RESULTS_BUCKET");
+        assertThatThrownBy(() -> replay("--results-sink", "dynamodb"))
+                .hasMessageContaining("--results-sink must be s3 or none; was 'dynamodb'");
     }
 
     @Test

@@ -2,12 +2,15 @@ package io.sentimentconsumer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentimentconsumer.ingest.RecordOrigin;
 import io.sentimentconsumer.lambda.KinesisEventJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,5 +44,20 @@ class LambdaTestEventTest {
         assertThat(new String(records.get(0).data(), StandardCharsets.UTF_8))
                 .isEqualTo("{\"id\":\"a\",\"content\":\"fine\"}");
         assertThat(records.get(1).data()).isEqualTo(broken);
+    }
+
+    /** JSON Lines come from no stream: their results rows name a documented placeholder and the file's time. */
+    @Test
+    void jsonLinesPlayStreamReplayOnOneShardArrivingWhenTheFileWasLastModified() throws IOException {
+        Path file = dir.resolve("posts.jsonl");
+        Files.writeString(file, "{\"content\":\"one\"}\n{\"content\":\"two\"}\n");
+        Instant modified = Instant.parse("2026-11-30T23:59:59Z");
+        Files.setLastModifiedTime(file, FileTime.from(modified));
+
+        List<KinesisEventJson.Record> records = LambdaTestEvent.records(file);
+
+        assertThat(records).extracting(r -> r.toInput().origin()).containsExactly(
+                RecordOrigin.of("replay", "shardId-000000000000", "1", modified),
+                RecordOrigin.of("replay", "shardId-000000000000", "2", modified));
     }
 }

@@ -2,6 +2,8 @@ package io.sentimentconsumer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sentimentconsumer.events.Dataset;
 import io.sentimentconsumer.generate.SyntheticPosts;
 import io.sentimentconsumer.ingest.PostText;
 import io.sentimentconsumer.testing.CallLines;
@@ -11,6 +13,8 @@ import io.sentimentconsumer.testing.FailureRecords;
 import io.sentimentconsumer.testing.FakeBedrock;
 import io.sentimentconsumer.testing.JsonLines;
 import io.sentimentconsumer.testing.KinesisLocal;
+import io.sentimentconsumer.testing.ResultRows;
+import io.sentimentconsumer.testing.S3Mock;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -94,8 +98,8 @@ class RedriveIT {
         try (CliProcess redrive = redrive(queue)) {
             assertThat(redrive.exitCode()).as(redrive.stderr()).isEqualTo(2);
             assertThat(redrive.stderr()).contains("the message stays in the queue and is visible again now");
-            assertThat(lastLine(redrive)).startsWith("redrive: 1 messages: 0 deleted, 1 kept (stopped early: the "
-                    + "model failed); 20 records: 0 scored, 0 unscored, 0 invalid, 20 handed back, 0 reused; ");
+            assertThat(lastLine(redrive)).startsWith("redrive: 1 messages: 0 deleted, 1 kept (stopped early: records "
+                    + "handed back); 20 records: 0 scored, 0 unscored, 0 invalid, 20 handed back, 0 reused; ");
         }
         // Only one range was tried: the posts sent all belong to one of the two messages' ranges.
         List<String> tried = bedrock.calls().stream().flatMap(c -> c.posts().stream()).distinct().toList();
@@ -103,6 +107,40 @@ class RedriveIT {
         assertThat(List.of(texts(shard.subList(0, 20)).keySet(), texts(shard.subList(30, 50)).keySet()))
                 .anyMatch(rangeTexts -> rangeTexts.containsAll(tried));
         assertThat(sqs.visible(queue)).as("both messages visible again").isEqualTo(2);
+    }
+
+    /**
+     * With {@code --results-sink s3} a range's rows are written before its message goes: redriven records get
+     * their rows like any other. A range whose rows cannot be written keeps its message, as a failing model's does.
+     */
+    @Test
+    void writesTheRangesRowsBeforeDeletingItsMessageAndKeepsItWhenItCannot() throws Exception {
+        bedrock.script(FakeBedrock::scoreAll);
+        S3Mock s3 = S3Mock.shared();
+        s3.createBucket("redrive-results");
+        Map<String, List<Record>> shards = streamOfPosts("redrive-e", 1, 30, 25);
+        List<Record> range = longest(shards).subList(0, 20);
+        String written = sqs.createQueue("failures-e");
+        String notWritten = sqs.createQueue("failures-e-missing-bucket");
+        sqs.send(written, message("redrive-e", shards, range, range.size()));
+        sqs.send(notWritten, message("redrive-e", shards, range, range.size()));
+
+        try (CliProcess redrive = redrive(written, Map.of("AWS_ENDPOINT_URL_S3", s3.endpoint()), "--results-sink",
+                "s3", "--results-bucket", "redrive-results")) {
+            assertThat(redrive.exitCode()).as(redrive.stderr()).isZero();
+        }
+        try (CliProcess redrive = redrive(notWritten, Map.of("AWS_ENDPOINT_URL_S3", s3.endpoint()),
+                "--results-sink", "s3", "--results-bucket", "redrive-results-missing")) {
+            assertThat(redrive.exitCode()).as(redrive.stderr()).isEqualTo(2);
+            assertThat(redrive.stderr()).contains("Results not written");
+        }
+
+        List<JsonNode> posts = ResultRows.of(s3.objects("redrive-results"), Dataset.POSTS);
+        assertThat(posts).extracting(r -> r.path("sequence_number").asText())
+                .containsExactlyElementsOf(range.stream().map(Record::sequenceNumber).toList());
+        assertThat(posts).allSatisfy(r -> assertThat(r.path("stream").asText()).isEqualTo("redrive-e"));
+        assertThat(sqs.visible(written) + sqs.inFlight(written)).as("redriven and written: deleted").isZero();
+        assertThat(sqs.visible(notWritten)).as("not written: kept").isEqualTo(1);
     }
 
     @Test
@@ -169,11 +207,16 @@ class RedriveIT {
     // --- helpers -------------------------------------------------------------------------------------------
 
     private static CliProcess redrive(String queue, String... extra) throws Exception {
+        return redrive(queue, Map.of(), extra);
+    }
+
+    private static CliProcess redrive(String queue, Map<String, String> env, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("redrive", "--queue", queue, "--metrics", "none"));
         args.addAll(List.of(extra));
-        return CliProcess.run(TIMEOUT, Map.of("AWS_ENDPOINT_URL_KINESIS", kinesis.endpoint(),
-                "AWS_ENDPOINT_URL_SQS", sqs.endpoint(), "AWS_ENDPOINT_URL_BEDROCK_RUNTIME", bedrock.endpoint()),
-                args.toArray(String[]::new));
+        Map<String, String> all = new java.util.HashMap<>(Map.of("AWS_ENDPOINT_URL_KINESIS", kinesis.endpoint(),
+                "AWS_ENDPOINT_URL_SQS", sqs.endpoint(), "AWS_ENDPOINT_URL_BEDROCK_RUNTIME", bedrock.endpoint()));
+        all.putAll(env);
+        return CliProcess.run(TIMEOUT, all, args.toArray(String[]::new));
     }
 
     /** A stream holding {@code count} generated posts, keyed by user id; returns its records by shard. */

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sentimentconsumer.events.Dataset;
 import io.sentimentconsumer.generate.SyntheticPosts;
 import io.sentimentconsumer.testing.FakeBedrock;
 import io.sentimentconsumer.testing.ProducerFormats;
 import io.sentimentconsumer.testing.KinesisEvents;
+import io.sentimentconsumer.testing.ResultRows;
+import io.sentimentconsumer.testing.S3Mock;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +69,42 @@ class ReplayIT {
         stdout.delete();
         stderr.delete();
         return run;
+    }
+
+    /**
+     * {@code --results-sink s3} writes the event's rows through the endpoint the SDK finds in
+     * {@code AWS_ENDPOINT_URL_S3}; a bucket that does not exist hands every record back, with the reason on stderr.
+     */
+    @Test
+    void writesTheEventsResultsToTheBucketTheOptionsName() throws Exception {
+        S3Mock s3 = S3Mock.shared();
+        s3.createBucket("replay-results");
+        Map<String, String> env = Map.of("AWS_ENDPOINT_URL_S3", s3.endpoint(), "AWS_ACCESS_KEY_ID", "test-access-key",
+                "AWS_SECRET_ACCESS_KEY", "test-secret-key", "AWS_REGION", "us-east-1");
+
+        Run run = replay(env, "test-events/kinesis-150.json", "--metrics", "none", "--results-sink", "s3",
+                "--results-bucket", "replay-results");
+        Run missing = replay(env, "test-events/kinesis-150.json", "--metrics", "none", "--results-sink", "s3",
+                "--results-bucket", "replay-results-missing");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.lastLine()).isEqualTo("{\"batchItemFailures\":[]}");
+        Map<String, byte[]> objects = s3.objects("replay-results");
+        assertThat(objects.keySet()).hasSize(2).allSatisfy(key -> assertThat(key)
+                .contains("/dt=2026-01-15/hour=12/social-media-posts/shardId-000000000000/"));
+        assertThat(ResultRows.of(objects, Dataset.POSTS)).hasSize(150)
+                .allSatisfy(row -> assertThat(row.path("text").isNull()).isTrue());
+        assertThat(missing.exitCode()).as(missing.stderr()).isZero();
+        assertThat(JSON.readTree(missing.lastLine()).path("batchItemFailures")).hasSize(150);
+        assertThat(missing.stderr()).contains("Results not written").contains("replay-results-missing");
+    }
+
+    @Test
+    void refusesTheS3SinkWithoutABucketAndSaysWhichSettingIsMissing() throws Exception {
+        Run run = replay(Map.of(), "test-events/kinesis-25.json", "--results-sink", "s3");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.stderr()).contains("RESULTS_SINK=s3 needs the bucket to write to: set RESULTS_BUCKET");
     }
 
     @Test

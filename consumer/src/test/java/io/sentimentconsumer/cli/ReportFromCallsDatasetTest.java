@@ -46,9 +46,10 @@ class ReportFromCallsDatasetTest {
         return row;
     }
 
-    /** One object per delivered range, where the stack's sink writes it. */
+    /** One object per delivery of a range, where the consumer's results sink writes it. */
     private void object(Instant firstArrival, String first, String last, List<String> rows) throws IOException {
-        Path file = bucket.resolve(Dataset.CALLS.key(firstArrival, "posts", "shardId-000000000000", first, last));
+        Path file = bucket.resolve(Dataset.CALLS.key(firstArrival, "posts", "shardId-000000000000", first, last,
+                "delivery-" + first));
         Files.createDirectories(file.getParent());
         try (OutputStream gzip = new GZIPOutputStream(Files.newOutputStream(file));
              Writer out = new java.io.OutputStreamWriter(gzip, StandardCharsets.UTF_8)) {

@@ -14,16 +14,23 @@ import io.sentimentconsumer.analyze.ModelCallException;
 import io.sentimentconsumer.analyze.ModelReply;
 import io.sentimentconsumer.analyze.ModelRequest;
 import io.sentimentconsumer.analyze.SentimentModel;
+import io.sentimentconsumer.events.Dataset;
+import io.sentimentconsumer.events.ResultsSink;
 import io.sentimentconsumer.log.EventLog;
+import io.sentimentconsumer.pipeline.ConsumerConfig;
 import io.sentimentconsumer.pipeline.InvocationReporter;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
 import io.sentimentconsumer.publish.BufferedMetrics;
 import io.sentimentconsumer.publish.Measurement;
+import io.sentimentconsumer.results.ResultsWriter;
 import io.sentimentconsumer.testing.JsonLines;
 import io.sentimentconsumer.testing.KinesisEvents;
+import io.sentimentconsumer.testing.ResultRows;
+import io.sentimentconsumer.testing.S3Mock;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,6 +44,10 @@ import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
 
 /** A shard whose model keeps failing blocks, visibly, and never checkpoints past a record without an outcome. */
 class SentimentRecordProcessorTest {
+
+    private static final String STREAM = "sentiment-posts-test";
+    /** Record i arrived i seconds after this: records 0-1 in the hour of 07:00, the rest in that of 08:00. */
+    private static final Instant ARRIVAL = Instant.parse("2026-12-01T07:59:58Z");
 
     private final JsonLines logLines = new JsonLines();
     private final EventLog log = new EventLog(logLines.stream(), EventLog.Format.JSON);
@@ -96,12 +107,29 @@ class SentimentRecordProcessorTest {
     }
 
     private SentimentRecordProcessor processor(SentimentModel model, int modelBatch, int shardBatch) {
+        return processor(model, modelBatch, shardBatch, ResultsWriter.none());
+    }
+
+    private SentimentRecordProcessor processor(SentimentModel model, int modelBatch, int shardBatch,
+                                               ResultsWriter results) {
         SentimentPipeline pipeline = SentimentPipeline.builder(model, log).batchSize(modelBatch).concurrency(1)
                 .deadlineMargin(Duration.ofSeconds(1)).build();
         metrics = new BufferedMetrics(published::addAll, log);
         return new SentimentRecordProcessor(pipeline, shardBatch,
-                new InvocationReporter(metrics, log, model.modelId(), false), log,
+                new InvocationReporter(metrics, log, model.modelId(), false), results, STREAM, log,
                 new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5)), stopping, report -> { });
+    }
+
+    /** The worker's results writer to {@code bucket} on S3Mock, built as {@code worker} builds it. */
+    private ResultsWriter resultsTo(String bucket) throws Exception {
+        ConsumerConfig config = ConsumerConfig.builder().resultsSink(ResultsSink.S3).resultsBucket(bucket)
+                .bedrockRegion("us-east-1").build();
+        System.setProperty("aws.endpointUrlS3", S3Mock.shared().endpoint());
+        try {
+            return ResultsWriter.configured(config, "amazon.nova-micro-v1:0", log);
+        } finally {
+            System.clearProperty("aws.endpointUrlS3");
+        }
     }
 
     /** One {@code processRecords} call of records {@code from} (inclusive) to {@code to} (exclusive). */
@@ -110,6 +138,7 @@ class SentimentRecordProcessorTest {
         for (int i = from; i < to; i++) {
             records.add(KinesisClientRecord.builder()
                     .sequenceNumber(KinesisEvents.sequenceNumber(i))
+                    .approximateArrivalTimestamp(ARRIVAL.plusSeconds(i))
                     .partitionKey("user")
                     .data(ByteBuffer.wrap(KinesisEvents.post("p" + i, "shard post " + i)))
                     .build());
@@ -305,5 +334,83 @@ class SentimentRecordProcessorTest {
         assertThat(SavedQuery.ALL).allSatisfy(query -> assertThat(query.events())
                 .as("a saved query on the worker's log group reads what it wrote: %s", query.name())
                 .anyMatch(event -> written.contains(event.id())));
+    }
+
+    @Test
+    void writesEachBatchsRowsThroughTheSameSinkBeforeItsCheckpoint() throws Exception {
+        S3Mock s3 = S3Mock.shared();
+        s3.createBucket("worker-results");
+        SentimentRecordProcessor processor = processor(failing("no such post", 0), 5, 5,
+                resultsTo("worker-results"));
+        processor.initialize(InitializationInput.builder().shardId("shardId-000000000003")
+                .extendedSequenceNumber(ExtendedSequenceNumber.TRIM_HORIZON).build());
+
+        processor.processRecords(records(10));
+
+        assertThat(checkpoints()).containsExactly(KinesisEvents.sequenceNumber(4), KinesisEvents.sequenceNumber(9));
+        List<String> keys = s3.keys("worker-results");
+        String shard = "/" + STREAM + "/shardId-000000000003/";
+        assertThat(keys).as("each batch under its first record's arrival hour").filteredOn(k -> k.startsWith("posts/"))
+                .containsExactly("posts/dt=2026-12-01/hour=07" + shard + KinesisEvents.sequenceNumber(0) + "-"
+                                + KinesisEvents.sequenceNumber(4) + ".jsonl.gz",
+                        "posts/dt=2026-12-01/hour=08" + shard + KinesisEvents.sequenceNumber(5) + "-"
+                                + KinesisEvents.sequenceNumber(9) + ".jsonl.gz");
+        assertThat(keys).filteredOn(k -> k.startsWith("calls/")).hasSize(2);
+        var objects = s3.objects("worker-results");
+        assertThat(ResultRows.of(objects, Dataset.POSTS)).extracting(r -> r.path("sequence_number").asText())
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 10)
+                        .mapToObj(KinesisEvents::sequenceNumber).toList());
+        assertThat(ResultRows.of(objects, Dataset.POSTS)).allSatisfy(r -> {
+            assertThat(r.path("outcome").asText()).isEqualTo("scored");
+            assertThat(r.path("stream").asText()).isEqualTo(STREAM);
+        });
+        assertThat(ResultRows.of(objects, Dataset.CALLS).stream().mapToLong(r -> r.path("total_tokens").asLong())
+                .sum()).as("10 posts, 30 + 6 tokens each").isEqualTo(360);
+    }
+
+    @Test
+    void aFailingSinkBlocksTheShardAndTheSameWriteIsRetriedWithoutCallingTheModelAgain() throws Exception {
+        S3Mock s3 = S3Mock.shared();
+        SentimentRecordProcessor processor = processor(failing("no such post", 0), 5, 5,
+                resultsTo("worker-results-later"));
+        AtomicInteger waits = new AtomicInteger();
+        stopping.onAwait = () -> {
+            if (waits.incrementAndGet() == 2) {
+                s3.createBucket("worker-results-later"); // the operator fixes the bucket during the second backoff
+            }
+        };
+
+        processor.processRecords(records(5));
+
+        assertThat(sent).as("one model call: the retries only write").hasSize(1);
+        assertThat(events("results_write_failed")).hasSize(2).allSatisfy(e -> {
+            assertThat(e.path("bucket").asText()).isEqualTo("worker-results-later");
+            assertThat(e.path("records").asInt()).isEqualTo(5);
+            assertThat(e.path("firstSequenceNumber").asText()).isEqualTo(KinesisEvents.sequenceNumber(0));
+        });
+        assertThat(events("shard_blocked")).hasSize(2);
+        assertThat(checkpoints()).as("checkpointed once the rows were written")
+                .containsExactly(KinesisEvents.sequenceNumber(4));
+        assertThat(events("worker_summary")).singleElement()
+                .satisfies(e -> assertThat(e.path("resultsWriteFailures").asInt()).isEqualTo(2));
+        metrics.flush();
+        assertThat(published).filteredOn(m -> m.name().equals(Metric.RESULTS_WRITE_FAILURES.id())).hasSize(2);
+        var objects = s3.objects("worker-results-later");
+        assertThat(ResultRows.of(objects, Dataset.POSTS)).hasSize(5);
+        assertThat(ResultRows.of(objects, Dataset.CALLS)).hasSize(1);
+    }
+
+    @Test
+    void aStopWhileTheSinkFailsCheckpointsNothingItCouldNotWrite() throws Exception {
+        SentimentRecordProcessor processor = processor(failing("no such post", 0), 5, 5,
+                resultsTo("worker-results-never"));
+        stopping.onAwait = () -> stopping.stop = true;
+
+        processor.processRecords(records(5));
+        shardEnds(processor);
+
+        assertThat(checkpoints()).isEmpty();
+        assertThat(events("results_write_failed")).hasSize(1);
+        assertThat(events("shard_stopped_short")).hasSize(1);
     }
 }

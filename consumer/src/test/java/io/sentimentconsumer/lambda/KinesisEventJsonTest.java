@@ -3,11 +3,13 @@ package io.sentimentconsumer.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sentimentconsumer.ingest.RecordOrigin;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +39,45 @@ class KinesisEventJsonTest {
         // Record 1 carries the bytes 0xC3 0x28 (not UTF-8) and record 15 zero bytes: both arrive as they are.
         assertThat(records.get(1).data()).containsSequence((byte) 0xC3, (byte) 0x28);
         assertThat(records.get(15).data()).isEmpty();
+    }
+
+    @Test
+    void aRecordsOriginIsItsStreamShardSequenceNumberAndArrivalAsTheEventSaysThem() throws IOException {
+        KinesisEventJson.Record first;
+        try (var in = Files.newInputStream(EVENTS.resolve("kinesis-150.json"))) {
+            first = KinesisEventJson.read(in).get(0);
+        }
+
+        // "approximateArrivalTimestamp": 1768478986.351, seconds since the epoch
+        assertThat(first.toInput().origin()).isEqualTo(RecordOrigin.of("social-media-posts", "shardId-000000000000",
+                "49599511622534791251916777407968087094228873894226144262",
+                Instant.parse("2026-01-15T12:09:46.351Z")));
+        assertThat(first.toInput().source())
+                .isEqualTo("arn:aws:kinesis:us-east-1:123456789012:stream/social-media-posts/shardId-000000000000");
+    }
+
+    @Test
+    void anEventWrittenAgainKeepsItsArrivalTimesSoARedeliveryPartitionsAsTheFirstDelivery() throws IOException {
+        List<KinesisEventJson.Record> records;
+        try (var in = Files.newInputStream(EVENTS.resolve("kinesis-150.json"))) {
+            records = KinesisEventJson.read(in);
+        }
+
+        List<KinesisEventJson.Record> again = KinesisEventJson.read(new ByteArrayInputStream(
+                KinesisEventJson.write(records.subList(50, 150))));
+
+        assertThat(again).extracting(r -> r.toInput().origin())
+                .containsExactlyElementsOf(records.subList(50, 150).stream().map(r -> r.toInput().origin()).toList());
+    }
+
+    @Test
+    void aHandMadeRecordWithoutArrivalOrSourceHasNoOrigin() throws IOException {
+        List<KinesisEventJson.Record> records = read("{\"Records\":[{\"kinesis\":{\"sequenceNumber\":\"7\","
+                + "\"data\":\"e30=\"},\"eventID\":\"shardId-000000000000:7\",\"eventSourceARN\":"
+                + "\"arn:aws:kinesis:us-east-1:123456789012:stream/posts\"}]}");
+
+        assertThat(records.get(0).toInput().origin()).isNull();
+        assertThat(records.get(0).toInput().source()).isNotNull();
     }
 
     @Test

@@ -17,10 +17,14 @@ import org.junit.jupiter.api.Test;
 class LambdaJarIT {
 
     private static final Path JAR = Path.of(System.getProperty("lambda.jar"));
-    private static final long MAX_BYTES = 15_000_000;
+    /**
+     * 11.6 MB before the results sink; the S3 client (its 4.4 MB jar of every S3 operation's model) made it 16.2 MB
+     * (docs/benchmarks.md). The ceiling leaves room for a small dependency, not for another service's client.
+     */
+    private static final long MAX_BYTES = 17_000_000;
 
     @Test
-    void staysWithinFifteenMegabytes() throws IOException {
+    void staysWithinSeventeenMegabytes() throws IOException {
         assertThat(Files.size(JAR)).isLessThanOrEqualTo(MAX_BYTES);
     }
 

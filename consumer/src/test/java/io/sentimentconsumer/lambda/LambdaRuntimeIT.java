@@ -14,6 +14,7 @@ import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.sentimentconsumer.account.TokenUsage;
+import io.sentimentconsumer.events.Dataset;
 import io.sentimentconsumer.testing.CliProcess;
 import io.sentimentconsumer.testing.FakeBedrock;
 import io.sentimentconsumer.testing.FakeBedrock.Failure;
@@ -23,7 +24,10 @@ import io.sentimentconsumer.testing.LambdaRuntimeProcess;
 import io.sentimentconsumer.testing.LocalRuntimeApi;
 import io.sentimentconsumer.testing.LocalRuntimeApi.Outcome;
 import io.sentimentconsumer.testing.LocalRuntimeApi.Response;
+import io.sentimentconsumer.testing.ResultRows;
+import io.sentimentconsumer.testing.S3Mock;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,14 +196,8 @@ class LambdaRuntimeIT {
                         .withHeader("Content-Type", "application/cbor").withBody(new byte[] {(byte) 0xA0})));
         bedrock.script(FakeBedrock::scoreAll);
         try (LocalRuntimeApi api = new LocalRuntimeApi();
-             CliProcess other = LambdaRuntimeProcess.start(Path.of(System.getProperty("lambda.jar")),
-                     Files.readString(Path.of(System.getProperty("lambda.runtime.classpath.file"))).trim(),
-                     api.address(), Map.of(
-                             "BEDROCK_MODEL_ID", "amazon.nova-micro-v1:0",
-                             "ENVIRONMENT", "test",
-                             "METRICS_SINK", "cloudwatch",
-                             "AWS_ENDPOINT_URL_BEDROCK_RUNTIME", bedrock.endpoint(),
-                             "AWS_ENDPOINT_URL_CLOUDWATCH", cloudWatch.baseUrl()))) {
+             CliProcess other = anotherEnvironment(api, Map.of("METRICS_SINK", "cloudwatch",
+                     "AWS_ENDPOINT_URL_CLOUDWATCH", cloudWatch.baseUrl()))) {
             Outcome outcome = api.invoke(Files.readAllBytes(ROOT.resolve("test-events/kinesis-25.json")),
                     FUNCTION_TIMEOUT).get(90, TimeUnit.SECONDS);
 
@@ -220,6 +218,45 @@ class LambdaRuntimeIT {
         } finally {
             cloudWatch.stop();
         }
+    }
+
+    /**
+     * A third environment with {@code RESULTS_SINK=s3}: the Lambda jar carries everything the S3 client needs, finds
+     * the endpoint in {@code AWS_ENDPOINT_URL_S3} as deployed functions find theirs, and writes the invocation's rows
+     * before it answers.
+     */
+    @Test
+    void theS3SinkWritesTheInvocationsRowsFromTheLambdaJar() throws Exception {
+        S3Mock s3 = S3Mock.shared();
+        s3.createBucket("lambda-jar-results");
+        bedrock.script(FakeBedrock::scoreAll);
+        try (LocalRuntimeApi api = new LocalRuntimeApi();
+             CliProcess other = anotherEnvironment(api, Map.of("METRICS_SINK", "emf", "RESULTS_SINK", "s3",
+                     "RESULTS_BUCKET", "lambda-jar-results", "AWS_ENDPOINT_URL_S3", s3.endpoint()))) {
+            Outcome outcome = api.invoke(Files.readAllBytes(ROOT.resolve("test-events/kinesis-150.json")),
+                    FUNCTION_TIMEOUT).get(90, TimeUnit.SECONDS);
+
+            assertThat(outcome).as(other.stderr()).isEqualTo(new Response("{\"batchItemFailures\":[]}"));
+            JsonNode summary = other.stdout().lines().filter(line -> line.contains("\"invocation_summary\""))
+                    .map(JsonLines::parse).findFirst().orElseThrow();
+            Map<String, byte[]> objects = s3.objects("lambda-jar-results");
+            assertThat(objects.keySet()).hasSize(2);
+            assertThat(ResultRows.of(objects, Dataset.POSTS)).hasSize(150);
+            assertThat(ResultRows.of(objects, Dataset.CALLS).stream().map(r -> r.path("cost_usd").decimalValue())
+                    .reduce(BigDecimal.ZERO, BigDecimal::add))
+                    .isEqualByComparingTo(summary.path("costUsd").decimalValue());
+        }
+    }
+
+    /** Another execution environment of the Lambda jar, polling {@code api}, with {@code settings} besides the model's. */
+    private static CliProcess anotherEnvironment(LocalRuntimeApi api, Map<String, String> settings)
+            throws IOException {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("BEDROCK_MODEL_ID", "amazon.nova-micro-v1:0",
+                "ENVIRONMENT", "test", "AWS_ENDPOINT_URL_BEDROCK_RUNTIME", bedrock.endpoint()));
+        env.putAll(settings);
+        return LambdaRuntimeProcess.start(Path.of(System.getProperty("lambda.jar")),
+                Files.readString(Path.of(System.getProperty("lambda.runtime.classpath.file"))).trim(), api.address(),
+                env);
     }
 
     /**

@@ -19,6 +19,7 @@ import io.sentimentconsumer.pipeline.InvocationReport;
 import io.sentimentconsumer.publish.MetricsFailed;
 import io.sentimentconsumer.redrive.FailureRecord;
 import io.sentimentconsumer.redrive.RedriveLine;
+import io.sentimentconsumer.results.ResultsLine;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -185,14 +186,27 @@ final class LogLineExamples {
                     {"level":"INFO","message":"Lambda invocation token summary: %s","event":"invocation_summary",\
                     %s,"kinesisRecords":76,"slotWaitMs":12.35,"retryWaitMs":0.0,"concurrencyLimit":4.0,\
                     "deadlineReached":false,"invalidByReason":{"data is not JSON":1},"metricsFailures":1,\
-                    "durationMs":1234.57}""".formatted(FIGURES_TEXT, FIGURES_JSON)),
+                    "resultsWriteFailures":0,"durationMs":1234.57}""".formatted(FIGURES_TEXT, FIGURES_JSON)),
             new Example(new InvocationLine.Summary("Redrive range token summary", MODEL, false,
                     new InvocationReport(List.of(), FIGURES.counts(), FIGURES.totals(), List.of(), 76,
-                            new InvocationReport.Pacing(0, 250.5, 1.5, true), Map.of(), 0), 80), """
+                            new InvocationReport.Pacing(0, 250.5, 1.5, true), Map.of(), 0, 1), 80), """
                     {"level":"INFO","message":"Redrive range token summary: %s","event":"invocation_summary",\
                     %s,"kinesisRecords":76,"slotWaitMs":0.0,"retryWaitMs":250.5,"concurrencyLimit":1.5,\
-                    "deadlineReached":true,"metricsFailures":0,"durationMs":80.0}"""
+                    "deadlineReached":true,"metricsFailures":0,"resultsWriteFailures":1,"durationMs":80.0}"""
                     .formatted(FIGURES_TEXT, FIGURES_JSON)),
+
+            // results
+            new Example(new ResultsLine.WriteFailed("sentiment-results", "calls/dt=2026-12-01/hour=07/s/"
+                    + "shardId-000000000001/101-176.req-1.jsonl.gz", 76, "101",
+                    "software.amazon.awssdk.services.s3.model.NoSuchBucketException", "cannot write s3://"
+                    + "sentiment-results/calls/...: The specified bucket does not exist"), """
+                    {"level":"ERROR","message":"Results not written (cannot write s3://sentiment-results/calls/...: \
+                    The specified bucket does not exist): 76 records from sequence number 101 are handed back and \
+                    will be delivered again. Fix: let the runtime's role put objects in the bucket (and use its KMS \
+                    key), or check that the bucket exists","event":"results_write_failed",\
+                    "bucket":"sentiment-results","key":"calls/dt=2026-12-01/hour=07/s/shardId-000000000001/\
+                    101-176.req-1.jsonl.gz","records":76,"firstSequenceNumber":"101",\
+                    "error":"software.amazon.awssdk.services.s3.model.NoSuchBucketException"}"""),
 
             // publish
             new Example(new MetricsFailed(UncheckedIOException.class, "connection refused", null), """
@@ -262,13 +276,15 @@ final class LogLineExamples {
             new Example(new WorkerLine.Failed(), """
                     {"level":"ERROR","message":"The KCL scheduler stopped by itself (see its log above); exiting",\
                     "event":"worker_failed"}"""),
-            new Example(new WorkerLine.Summary(SHARD, 76, FIGURES, 52.456), """
+            new Example(new WorkerLine.Summary(SHARD, 76, FIGURES, 1, 52.456), """
                     {"level":"INFO","message":"Worker token summary: %s","event":"worker_summary",\
-                    "shardId":"shardId-000000000001","kinesisRecords":76,%s,"durationMs":52.46}"""
+                    "shardId":"shardId-000000000001","kinesisRecords":76,%s,"resultsWriteFailures":1,\
+                    "durationMs":52.46}"""
                     .formatted(FIGURES_TEXT, FIGURES_JSON)),
-            new Example(new WorkerLine.Cumulative(FIGURES, 2, 60_000), """
+            new Example(new WorkerLine.Cumulative(FIGURES, 2, 3, 60_000), """
                     {"level":"INFO","message":"Worker cumulative token summary: %s",\
-                    "event":"worker_cumulative_summary",%s,"metricsFailures":2,"uptimeMs":60000}"""
+                    "event":"worker_cumulative_summary",%s,"metricsFailures":2,"resultsWriteFailures":3,\
+                    "uptimeMs":60000}"""
                     .formatted(FIGURES_TEXT, FIGURES_JSON)),
             new Example(new ShardLine.Started(SHARD, "TRIM_HORIZON", null), """
                     {"level":"INFO","message":"Shard shardId-000000000001: leased, starting after TRIM_HORIZON",\

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sentimentconsumer.account.ServiceTier;
 import io.sentimentconsumer.events.MetricsSink;
+import io.sentimentconsumer.events.ResultsSink;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,8 @@ class ConsumerConfigTest {
             Map.entry("BATCH_SIZE", "50"), Map.entry("BEDROCK_CONCURRENCY", "8"), Map.entry("MAX_POST_CHARS", "280"),
             Map.entry("METRICS_SINK", "CloudWatch"), Map.entry("METRICS_NAMESPACE", "Team/Sentiment"),
             Map.entry("ENVIRONMENT", "production"), Map.entry("PRICE_TABLE_FILE", "/opt/prices.json"),
-            Map.entry("DEADLINE_MARGIN_MS", "3000"));
+            Map.entry("DEADLINE_MARGIN_MS", "3000"), Map.entry("RESULTS_SINK", "S3"),
+            Map.entry("RESULTS_BUCKET", "sentiment-results-production"), Map.entry("RESULTS_INCLUDE_TEXT", "TRUE"));
 
     @Test
     void hasTheDocumentedDefaults() {
@@ -42,6 +44,9 @@ class ConsumerConfigTest {
         assertThat(config.environment()).isEqualTo("dev");
         assertThat(config.priceTableFile()).isNull();
         assertThat(config.deadlineMarginMillis()).isEqualTo(2000);
+        assertThat(config.resultsSink()).isEqualTo(ResultsSink.NONE);
+        assertThat(config.resultsBucket()).isNull();
+        assertThat(config.resultsIncludeText()).isFalse();
         assertThat(ConsumerConfig.defaults()).isEqualTo(config);
     }
 
@@ -50,7 +55,8 @@ class ConsumerConfigTest {
         ConsumerConfig config = ConsumerConfig.fromEnvironment(EVERY_SETTING);
 
         assertThat(config).isEqualTo(new ConsumerConfig("us.amazon.nova-micro-v1:0", PROFILE_ARN, "eu-west-1",
-                null, ServiceTier.FLEX, 50, 8, 280, MetricsSink.CLOUDWATCH, "Team/Sentiment", "production", Path.of("/opt/prices.json"), 3000));
+                null, ServiceTier.FLEX, 50, 8, 280, MetricsSink.CLOUDWATCH, "Team/Sentiment", "production",
+                Path.of("/opt/prices.json"), 3000, ResultsSink.S3, "sentiment-results-production", true));
     }
 
     @Test
@@ -97,6 +103,32 @@ class ConsumerConfigTest {
                 .hasMessage("METRICS_SINK must be one of emf, cloudwatch, none; was 'prometheus'");
         assertThatThrownBy(() -> ConsumerConfig.fromEnvironment(Map.of("ENVIRONMENT", " ")))
                 .hasMessage("ENVIRONMENT must not be blank");
+    }
+
+    @Test
+    void theS3SinkNeedsABucketAndSaysWhereToFindOne() {
+        assertThatThrownBy(() -> ConsumerConfig.fromEnvironment(Map.of("RESULTS_SINK", "s3")))
+                .hasMessage("RESULTS_SINK=s3 needs the bucket to write to: set RESULTS_BUCKET (the stack's "
+                        + "ResultsBucketName output), or set RESULTS_SINK=none to keep no results");
+        assertThatThrownBy(() -> ConsumerConfig.fromEnvironment(Map.of("RESULTS_SINK", "s3", "RESULTS_BUCKET", " ")))
+                .hasMessageStartingWith("RESULTS_SINK=s3 needs the bucket to write to");
+    }
+
+    @Test
+    void anOptionNamesTheBucketTheEnvironmentLeftOut() {
+        ConsumerConfig config = ConsumerConfig.builder().variables(Map.of("RESULTS_SINK", "s3"))
+                .resultsBucket("from-the-option").build();
+
+        assertThat(config.resultsSink()).isEqualTo(ResultsSink.S3);
+        assertThat(config.resultsBucket()).isEqualTo("from-the-option");
+    }
+
+    @Test
+    void refusesAResultsSettingItCannotRead() {
+        assertThatThrownBy(() -> ConsumerConfig.fromEnvironment(Map.of("RESULTS_SINK", "dynamodb")))
+                .hasMessage("RESULTS_SINK must be one of s3, none; was 'dynamodb'");
+        assertThatThrownBy(() -> ConsumerConfig.fromEnvironment(Map.of("RESULTS_INCLUDE_TEXT", "yes")))
+                .hasMessage("RESULTS_INCLUDE_TEXT must be true or false; was 'yes'");
     }
 
     @Test

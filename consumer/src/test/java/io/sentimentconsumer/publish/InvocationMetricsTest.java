@@ -150,6 +150,14 @@ class InvocationMetricsTest {
     }
 
     @Test
+    void countsAFailedResultsWriteOnlyWhenThereWasOne() {
+        assertThat(names(InvocationMetrics.of(List.of(), totals(0), COUNTS, 0))).doesNotContain("ResultsWriteFailures");
+        assertThat(InvocationMetrics.of(List.of(), totals(0), COUNTS, 1))
+                .filteredOn(m -> m.name().equals("ResultsWriteFailures")).extracting(Measurement::value)
+                .containsExactly(1.0);
+    }
+
+    @Test
     void measuresRecordCountsEvenWhenTheyAreZero() {
         List<Measurement> measurements = InvocationMetrics.of(List.of(), totals(0), NO_RECORDS);
 
@@ -172,7 +180,7 @@ class InvocationMetricsTest {
         RecordCounts counts = RecordCounts.builder().positive(10).negative(10).neutral(10).unscored(5).invalid(5)
                 .handedBack(5).reused(15).build();
 
-        List<String> published = names(InvocationMetrics.of(List.of(call, unpriced), totals, counts));
+        List<String> published = names(InvocationMetrics.of(List.of(call, unpriced), totals, counts, 1));
 
         assertThat(java.util.Set.copyOf(published)).containsExactlyInAnyOrderElementsOf(
                 java.util.Arrays.stream(io.sentimentconsumer.events.Metric.values())

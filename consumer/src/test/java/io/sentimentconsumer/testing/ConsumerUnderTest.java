@@ -12,6 +12,7 @@ import io.sentimentconsumer.pipeline.InvocationReport;
 import io.sentimentconsumer.pipeline.InvocationReporter;
 import io.sentimentconsumer.pipeline.Pipelines;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
+import io.sentimentconsumer.results.ResultsWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,10 +28,14 @@ import java.util.Map;
  * The Lambda handler wired exactly as in production (real SDK client, real HTTP) against a {@link FakeBedrock},
  * with its log and stdout captured. The endpoint reaches the SDK the standard way, through the
  * {@code aws.endpointUrlBedrockRuntime} system property (the twin of {@code AWS_ENDPOINT_URL_BEDROCK_RUNTIME}).
+ * With {@code RESULTS_SINK=s3} in the settings, the results go to the bucket the settings name, on the server
+ * {@link #S3_ENDPOINT} names, which reaches the SDK through {@code aws.endpointUrlS3} the same way.
  */
 public final class ConsumerUnderTest implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A setting of this harness, not the consumer's: the S3 server's endpoint, as AWS_ENDPOINT_URL_S3 gives it. */
+    public static final String S3_ENDPOINT = "AWS_ENDPOINT_URL_S3";
 
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stdoutBytes = new ByteArrayOutputStream();
@@ -47,6 +52,9 @@ public final class ConsumerUnderTest implements AutoCloseable {
                 "METRICS_SINK", "emf"));
         env.putAll(settings);
         System.setProperty("aws.endpointUrlBedrockRuntime", bedrock.endpoint());
+        if (settings.containsKey(S3_ENDPOINT)) {
+            System.setProperty("aws.endpointUrlS3", settings.get(S3_ENDPOINT));
+        }
         try {
             PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
             PrintStream stdout = new PrintStream(stdoutBytes, true, StandardCharsets.UTF_8);
@@ -54,9 +62,11 @@ public final class ConsumerUnderTest implements AutoCloseable {
             EventLog eventLog = new EventLog(log, EventLog.Format.JSON);
             pipeline = Pipelines.bedrock(config, eventLog);
             reporter = Pipelines.reporter(config, pipeline.model(), eventLog, stdout);
-            handler = new KinesisSentimentHandler(pipeline, reporter, reports::add);
+            handler = new KinesisSentimentHandler(pipeline, reporter,
+                    ResultsWriter.configured(config, pipeline.model().modelId(), eventLog), reports::add);
         } finally {
             System.clearProperty("aws.endpointUrlBedrockRuntime");
+            System.clearProperty("aws.endpointUrlS3");
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -33,16 +32,14 @@ public final class KinesisLocal implements AutoCloseable {
     public static final String INSTALL = "npm ci --prefix test-engines";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-    private final Process process;
+    private final EngineProcess process;
     private final String endpoint;
     private final KinesisClient client;
-    private final Path log;
 
-    /** {@code process} and {@code log} are null for an engine this harness did not start (LocalStack's). */
-    private KinesisLocal(Process process, String endpoint, Path log) {
+    /** {@code process} is null for an engine this harness did not start (LocalStack's). */
+    private KinesisLocal(EngineProcess process, String endpoint) {
         this.process = process;
         this.endpoint = endpoint;
-        this.log = log;
         this.client = KinesisClient.builder()
                 .endpointOverride(URI.create(endpoint()))
                 .region(Region.US_EAST_1)
@@ -74,23 +71,22 @@ public final class KinesisLocal implements AutoCloseable {
         int tls = freePort();
         Path log = Files.createTempFile("kinesis-local", ".log");
         ProcessBuilder builder = new ProcessBuilder("node", main.toString())
-                .directory(main.getParent().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .directory(main.getParent().toFile());
         builder.environment().put("KINESIS_MOCK_PLAIN_PORT", Integer.toString(plain));
         builder.environment().put("KINESIS_MOCK_TLS_PORT", Integer.toString(tls));
         builder.environment().put("KINESIS_MOCK_CERT_PATH", main.resolveSibling("server.json").toString());
         builder.environment().put("AWS_REGION", "us-east-1");
         builder.environment().put("LOG_LEVEL", "WARN");
         builder.environment().put("CREATE_STREAM_DURATION", "0ms");
-        KinesisLocal local = new KinesisLocal(builder.start(), "http://127.0.0.1:" + plain, log);
-        local.awaitReady();
+        EngineProcess process = EngineProcess.start("kinesis-local", builder, log);
+        KinesisLocal local = new KinesisLocal(process, "http://127.0.0.1:" + plain);
+        process.awaitReady(START_TIMEOUT, local.client::listStreams);
         return local;
     }
 
     /** A Kinesis engine someone else runs, e.g. LocalStack in a container. */
     public static KinesisLocal connect(String endpoint) {
-        return new KinesisLocal(null, endpoint, null);
+        return new KinesisLocal(null, endpoint);
     }
 
     public String endpoint() {
@@ -129,31 +125,8 @@ public final class KinesisLocal implements AutoCloseable {
         return byShard;
     }
 
-    private void awaitReady() throws InterruptedException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        RuntimeException last = null;
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("kinesis-local exited with " + process.exitValue() + ": " + logText());
-            }
-            try {
-                client.listStreams();
-                return;
-            } catch (RuntimeException notYet) {
-                last = notYet;
-                Thread.sleep(200);
-            }
-        }
-        close();
-        throw new IllegalStateException("kinesis-local did not answer within " + START_TIMEOUT + ": " + logText(), last);
-    }
-
     public String logText() {
-        try {
-            return Files.readString(log);
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
+        return process == null ? "(not started here)" : process.logText();
     }
 
     @Override
@@ -162,11 +135,8 @@ public final class KinesisLocal implements AutoCloseable {
         if (process == null) {
             return;
         }
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        new File(log.toString()).delete();
+        process.stop();
+        new File(process.log().toString()).delete();
     }
 
     static int freePort() throws IOException {

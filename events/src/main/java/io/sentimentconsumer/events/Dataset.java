@@ -26,12 +26,14 @@ import java.util.regex.Pattern;
  *
  * <p>Objects live under {@code <prefix>/dt=yyyy-MM-dd/hour=HH/}. The partition comes from the first record's
  * arrival time on the stream, not from the time of processing, and the object's name from the stream, the shard and
- * the first and last sequence numbers: a redelivered range writes the same key again and overwrites its rows
- * instead of adding them twice.
+ * the first and last sequence numbers: a redelivered range writes the same posts key again and overwrites its rows
+ * instead of adding them twice. A calls object's name adds the delivery's invocation id: a redelivery that calls the
+ * model again (an execution environment that no longer holds the first delivery's outcomes) is billed again, so
+ * its calls are kept beside the first delivery's rather than written over them.
  */
 public enum Dataset {
 
-    POSTS("posts", List.of(
+    POSTS("posts", false, List.of(
             required("post_id", STRING, "the post's id, or the record's position when the record has none"),
             optional("user_id", STRING, "the author's id"),
             optional("posted_at", STRING, "the post's own timestamp, as the producer wrote it"),
@@ -51,11 +53,11 @@ public enum Dataset {
             required("shard_id", STRING, "the shard"),
             required("sequence_number", STRING, "the record's sequence number"),
             optional("sub_sequence_number", BIGINT, "the user record's position inside a KPL aggregate"),
-            required("processed_at", TIMESTAMP, "when the outcome was reached (UTC)"),
+            required("processed_at", TIMESTAMP, "when the delivery that wrote the row finished its analysis (UTC)"),
             optional("text", STRING, "the post's text: only with RESULTS_INCLUDE_TEXT=true, a privacy choice"))),
 
-    CALLS("calls", List.of(
-            required("call_id", STRING, "the call's id, unique across deliveries of the same range"),
+    CALLS("calls", true, List.of(
+            required("call_id", STRING, "the call's id (a random UUID), unique across deliveries of the same range"),
             required("invocation_id", STRING, "the Lambda request id, or the worker's batch id"),
             required("called_at", TIMESTAMP, "when the call was sent (UTC)"),
             required("model_id", STRING, "the configured model (the ModelId dimension)"),
@@ -95,10 +97,13 @@ public enum Dataset {
     private static final Pattern KEY_PART = Pattern.compile("[A-Za-z0-9_.-]{1,256}");
 
     private final String prefix;
+    /** Whether each delivery keeps its own object: the calls it paid for are never written over. */
+    private final boolean keyedByDelivery;
     private final List<Column> columns;
 
-    Dataset(String prefix, List<Column> columns) {
+    Dataset(String prefix, boolean keyedByDelivery, List<Column> columns) {
         this.prefix = prefix;
+        this.keyedByDelivery = keyedByDelivery;
         this.columns = List.copyOf(columns);
     }
 
@@ -115,18 +120,51 @@ public enum Dataset {
         return columns.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
+    /** Whether each delivery writes an object of its own ({@link #CALLS}), named by its invocation id too. */
+    public boolean keyedByDelivery() {
+        return keyedByDelivery;
+    }
+
     /**
-     * The object key of one delivered range's rows: {@code posts/dt=2026-12-01/hour=07/<stream>/<shard>/<first>-<last>
-     * .jsonl.gz}.
+     * The object key of one delivered range's posts rows: {@code posts/dt=2026-12-01/hour=07/<stream>/<shard>/
+     * <first>-<last>.jsonl.gz}. A redelivery of the range writes the same key.
      *
      * @param firstArrival the approximate arrival time of the range's first record on the stream
+     * @throws IllegalStateException for {@link #CALLS}, whose key names the delivery too
      */
     public String key(Instant firstArrival, String stream, String shardId, String firstSequenceNumber,
                       String lastSequenceNumber) {
+        if (keyedByDelivery) {
+            throw new IllegalStateException(prefix + " objects are kept per delivery: name the delivery with "
+                    + "key(firstArrival, stream, shardId, first, last, invocationId)");
+        }
+        return base(firstArrival, stream, shardId, firstSequenceNumber, lastSequenceNumber) + ".jsonl.gz";
+    }
+
+    /**
+     * The object key of one delivery's calls rows: the range's name and the delivery's invocation id,
+     * {@code calls/dt=2026-12-01/hour=07/<stream>/<shard>/<first>-<last>.<invocation id>.jsonl.gz}. Each delivery
+     * that billed calls keeps its object; one that billed none writes none.
+     *
+     * @param invocationId the Lambda request id, or the worker's batch id
+     * @throws IllegalStateException for {@link #POSTS}, whose key is the range's alone
+     */
+    public String key(Instant firstArrival, String stream, String shardId, String firstSequenceNumber,
+                      String lastSequenceNumber, String invocationId) {
+        if (!keyedByDelivery) {
+            throw new IllegalStateException(prefix + " objects are the range's, written over by a redelivery: use "
+                    + "key(firstArrival, stream, shardId, first, last)");
+        }
+        return base(firstArrival, stream, shardId, firstSequenceNumber, lastSequenceNumber) + "."
+                + part(invocationId) + ".jsonl.gz";
+    }
+
+    private String base(Instant firstArrival, String stream, String shardId, String firstSequenceNumber,
+                        String lastSequenceNumber) {
         Objects.requireNonNull(firstArrival, "firstArrival");
         return prefix + "/dt=" + DAY.format(firstArrival) + "/hour=" + HOUR.format(firstArrival) + "/"
                 + part(stream) + "/" + part(shardId) + "/" + part(firstSequenceNumber) + "-"
-                + part(lastSequenceNumber) + ".jsonl.gz";
+                + part(lastSequenceNumber);
     }
 
     private static String part(String value) {

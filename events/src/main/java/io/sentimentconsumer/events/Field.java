@@ -52,6 +52,8 @@ public enum Field {
     DEADLINE_REACHED("deadlineReached"),
     INVALID_BY_REASON("invalidByReason"),
     METRICS_FAILURES("metricsFailures"),
+    /** Deliveries whose results could not be written to S3: their records were handed back. */
+    RESULTS_WRITE_FAILURES("resultsWriteFailures"),
     UPTIME_MS("uptimeMs"),
 
     // Records, batches and what went wrong with them.
@@ -89,7 +91,12 @@ public enum Field {
     /** The service tier a call was accounted to: the one its response reported. */
     SERVED_TIER("servedTier"),
     /** A summary's calls by the service tier that served them. */
-    BY_TIER("byTier");
+    BY_TIER("byTier"),
+
+    // The results datasets.
+    BUCKET("bucket"),
+    /** An object's key in its bucket. */
+    KEY("key");
 
     /**
      * The figures every summary carries, in their order: the model, the records' outcomes, then the calls' tokens,

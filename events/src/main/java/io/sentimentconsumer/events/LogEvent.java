@@ -59,10 +59,13 @@ public enum LogEvent {
             List.of(PRICE_TABLE, NEWEST_AS_OF)),
     METRICS_FAILED("metrics_failed", by(LAMBDA, WORKER, REDRIVE),
             List.of(ERROR, MEASUREMENTS)),
+    /** A delivery's rows could not be written to the results bucket: its records go back, to be delivered again. */
+    RESULTS_WRITE_FAILED("results_write_failed", by(LAMBDA, WORKER, REDRIVE),
+            List.of(BUCKET, KEY, RECORDS, FIRST_SEQUENCE_NUMBER, ERROR)),
     /** The summary of one delivery: a Lambda invocation, a replay, a redriven range. */
     INVOCATION_SUMMARY("invocation_summary", by(LAMBDA, REDRIVE),
             summary(List.of(), KINESIS_RECORDS, SLOT_WAIT_MS, RETRY_WAIT_MS, CONCURRENCY_LIMIT, Field.DEADLINE_REACHED,
-                    INVALID_BY_REASON, METRICS_FAILURES, DURATION_MS)),
+                    INVALID_BY_REASON, METRICS_FAILURES, RESULTS_WRITE_FAILURES, DURATION_MS)),
 
     // The KCL worker.
     WORKER_STARTED("worker_started", by(WORKER),
@@ -75,10 +78,10 @@ public enum LogEvent {
             List.of(ERROR)),
     /** The summary of one {@code processRecords} call of one shard. */
     WORKER_SUMMARY("worker_summary", by(WORKER),
-            summary(List.of(SHARD_ID, KINESIS_RECORDS), DURATION_MS)),
+            summary(List.of(SHARD_ID, KINESIS_RECORDS), RESULTS_WRITE_FAILURES, DURATION_MS)),
     /** The worker's totals since it started, every {@code SUMMARY_INTERVAL} and at shutdown. */
     WORKER_CUMULATIVE_SUMMARY("worker_cumulative_summary", by(WORKER),
-            summary(List.of(), METRICS_FAILURES, UPTIME_MS)),
+            summary(List.of(), METRICS_FAILURES, RESULTS_WRITE_FAILURES, UPTIME_MS)),
     SHARD_STARTED("shard_started", by(WORKER),
             List.of(SHARD_ID, CHECKPOINT, PREVIOUS_OWNER_BLOCKED_AT)),
     SHARD_BLOCKED("shard_blocked", by(WORKER),

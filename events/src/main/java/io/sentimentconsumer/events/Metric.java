@@ -32,6 +32,8 @@ public enum Metric {
     REUSED_OUTCOMES("ReusedOutcomes", Unit.COUNT, Scope.DELIVERY),
     /** Only when non-zero. */
     UNPRICED_CALLS("UnpricedCalls", Unit.COUNT, Scope.DELIVERY),
+    /** Writes of a delivery's results to S3 that failed, its records handed back. Only when non-zero. */
+    RESULTS_WRITE_FAILURES("ResultsWriteFailures", Unit.COUNT, Scope.DELIVERY),
 
     /** One per failed attempt of a blocked shard, so an alarm on its Sum sees a stuck consumer. */
     BLOCKED_SHARD_RETRIES("BlockedShardRetries", Unit.COUNT, Scope.WORKER);

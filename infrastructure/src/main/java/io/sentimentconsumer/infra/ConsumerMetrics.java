@@ -36,6 +36,9 @@ public final class ConsumerMetrics {
     public static final String REUSED_OUTCOMES = io.sentimentconsumer.events.Metric.REUSED_OUTCOMES.id();
     /** Attempts sent without an answer: Bedrock may have billed them, and their usage never reaches us. */
     public static final String ABANDONED_ATTEMPTS = io.sentimentconsumer.events.Metric.ABANDONED_ATTEMPTS.id();
+    /** Deliveries whose results rows could not be written to S3: their records were handed back. */
+    public static final String RESULTS_WRITE_FAILURES =
+            io.sentimentconsumer.events.Metric.RESULTS_WRITE_FAILURES.id();
     /** Attempts Bedrock answered with a throttling error, whether the SDK's retries then got through or not. */
     public static final String THROTTLES = io.sentimentconsumer.events.Metric.BEDROCK_THROTTLES.id();
 

@@ -12,6 +12,7 @@ import static io.sentimentconsumer.infra.ConsumerMetrics.NEGATIVE;
 import static io.sentimentconsumer.infra.ConsumerMetrics.NEUTRAL;
 import static io.sentimentconsumer.infra.ConsumerMetrics.OUTPUT_TOKENS;
 import static io.sentimentconsumer.infra.ConsumerMetrics.POSITIVE;
+import static io.sentimentconsumer.infra.ConsumerMetrics.RESULTS_WRITE_FAILURES;
 import static io.sentimentconsumer.infra.ConsumerMetrics.REUSED_OUTCOMES;
 import static io.sentimentconsumer.infra.ConsumerMetrics.THROTTLES;
 import static io.sentimentconsumer.infra.ConsumerMetrics.TOKENS_PER_POST;
@@ -166,7 +167,8 @@ public final class CostDashboard extends Construct {
                         label(m.sum(INVALID, FIVE_MINUTES), "Invalid"),
                         label(m.sum(UNSCORED, FIVE_MINUTES), "Unscored"),
                         label(m.sum(HANDED_BACK, FIVE_MINUTES), "Handed back"),
-                        label(m.sum(REUSED_OUTCOMES, FIVE_MINUTES), "Reused on redelivery")), false),
+                        label(m.sum(REUSED_OUTCOMES, FIVE_MINUTES), "Reused on redelivery"),
+                        label(m.sum(RESULTS_WRITE_FAILURES, FIVE_MINUTES), "Results write failures")), false),
                 graph("Throttles, abandoned attempts and unpriced calls", List.of(
                         label(m.sum(THROTTLES, FIVE_MINUTES), "Bedrock throttles"),
                         label(m.sum(ABANDONED_ATTEMPTS, FIVE_MINUTES), "Abandoned attempts (maybe billed)"),
