@@ -66,9 +66,16 @@ final class RedriveCommand implements Callable<Integer> {
                     log, stdout);
             ResultsWriter results = pipeline == null ? ResultsWriter.none()
                     : ResultsWriter.configured(config, pipeline.model().modelId(), log);
-            RedriveReport report = new Redrive(new FailureQueue(sqs, queue),
-                    new RangeReader(kinesis, d -> Thread.sleep(d.toMillis())), pipeline, reporter, results, log,
-                    stdout).run();
+            RedriveReport report;
+            try {
+                report = new Redrive(new FailureQueue(sqs, queue),
+                        new RangeReader(kinesis, d -> Thread.sleep(d.toMillis())), pipeline, reporter, results, log,
+                        stdout).run();
+            } finally {
+                if (reporter != null) {
+                    reporter.close();
+                }
+            }
             stdout.println(report.line());
             stdout.flush();
             return report.exitCode();

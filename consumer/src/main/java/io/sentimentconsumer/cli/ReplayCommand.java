@@ -10,6 +10,7 @@ import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.offline.LexiconSentimentModel;
 import io.sentimentconsumer.pipeline.ConsumerConfig;
 import io.sentimentconsumer.pipeline.InvocationReport;
+import io.sentimentconsumer.pipeline.InvocationReporter;
 import io.sentimentconsumer.pipeline.Pipelines;
 import io.sentimentconsumer.pipeline.RecordOutcome;
 import io.sentimentconsumer.pipeline.SentimentPipeline;
@@ -102,7 +103,7 @@ final class ReplayCommand implements Callable<Integer> {
     private final List<InvocationReport> reports = new ArrayList<>();
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         byte[] event = LambdaTestEvent.read(file);
         PrintStream stdout = System.out;
         EventLog log = new EventLog(System.err, logFormat.resolve(System.console() != null));
@@ -116,13 +117,15 @@ final class ReplayCommand implements Callable<Integer> {
         } else {
             pipeline = Pipelines.bedrock(config, log);
         }
-        KinesisSentimentHandler handler = new KinesisSentimentHandler(pipeline,
-                Pipelines.reporter(config, pipeline.model(), log, stdout),
-                ResultsWriter.configured(config, pipeline.model().modelId(), log), reports::add);
-        BatchResponse response = invoke(handler, event);
-        for (int retry = 1; redeliver && retry <= maxRetries && !response.itemIdentifiers().isEmpty(); retry++) {
-            event = redelivery(event, response);
-            response = invoke(handler, event);
+        try (InvocationReporter reporter = Pipelines.reporter(config, pipeline.model(), log, stdout)) {
+            KinesisSentimentHandler handler = new KinesisSentimentHandler(pipeline, reporter,
+                    ResultsWriter.configured(config, pipeline.model().modelId(), log), reports::add);
+            BatchResponse response = invoke(handler, event);
+            for (int retry = 1; redeliver && retry <= maxRetries && !response.itemIdentifiers().isEmpty();
+                    retry++) {
+                event = redelivery(event, response);
+                response = invoke(handler, event);
+            }
         }
         writeResults();
         return 0;

@@ -102,6 +102,7 @@ public final class SentimentWorker {
             timers.shutdownNow();
             metrics.flush();
             writeCumulativeSummary();
+            closeReporter();
             kinesis.close();
             dynamoDb.close();
             cloudWatch.close();
@@ -132,6 +133,15 @@ public final class SentimentWorker {
             running.shutdown();
         }
         finished.await(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** After the last flush: the metrics client goes with the worker's other clients. */
+    private void closeReporter() {
+        try {
+            reporter.close();
+        } catch (Exception e) {
+            // Nothing is left to publish: a client that fails to close loses nothing.
+        }
     }
 
     private void writeCumulativeSummary() {

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code processRecords} call and a cumulative one. Measuring comes after every record has its outcome, so a
  * metrics failure never touches a record. Thread-safe.
  */
-public final class InvocationReporter {
+public final class InvocationReporter implements AutoCloseable {
 
     private final MetricsDestination metrics;
     private final EventLog log;
@@ -105,7 +105,8 @@ public final class InvocationReporter {
         return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
-    /** Closes the metrics destination's client, for long-running runtimes at shutdown. */
+    /** Closes the metrics destination's client (PutMetricData's), once the runtime has reported its last. */
+    @Override
     public void close() throws Exception {
         metrics.close();
     }
