@@ -90,6 +90,14 @@ public final class AwsClients {
      * Its PutObject runs after the model calls, in the deadline margin, with the SDK's standard retries inside
      * {@link #PUT_OBJECT_TIMEOUT}.
      */
+    /**
+     * The longest a delivery's results writes can take: its two objects, each within {@link #PUT_OBJECT_TIMEOUT}.
+     * A Lambda invocation keeps this much more time free before its deadline when it writes results.
+     */
+    public static Duration resultsWritesWorstCase() {
+        return PUT_OBJECT_TIMEOUT.multipliedBy(2);
+    }
+
     public static S3Client s3() {
         return S3Client.builder()
                 .httpClientBuilder(httpClient())

@@ -6,6 +6,7 @@ import io.sentimentconsumer.analyze.SentimentModel;
 import io.sentimentconsumer.aws.AwsClients;
 import io.sentimentconsumer.aws.BedrockConverseModel;
 import io.sentimentconsumer.events.LogEvent;
+import io.sentimentconsumer.events.ResultsSink;
 import io.sentimentconsumer.log.EventLog;
 import io.sentimentconsumer.publish.CloudWatchMetricsPublisher;
 import io.sentimentconsumer.publish.EmfMetricsPublisher;
@@ -59,10 +60,20 @@ public final class Pipelines {
                 .batchSize(config.batchSize())
                 .concurrency(config.concurrency())
                 .maxPostChars(config.maxPostChars())
-                .deadlineMargin(Duration.ofMillis(config.deadlineMarginMillis()))
+                .deadlineMargin(deadlineMargin(config))
                 .pricing(pricing)
                 .memory(new OutcomeMemory(OutcomeMemory.DEFAULT_BYTES))
                 .build();
+    }
+
+    /**
+     * The time kept free before a deadline: {@code DEADLINE_MARGIN_MS} for the summary and metrics, and with results
+     * written to S3 the time their two objects may take at worst, so that a slow bucket never makes Lambda time out
+     * with every record's outcome lost.
+     */
+    static Duration deadlineMargin(ConsumerConfig config) {
+        Duration margin = Duration.ofMillis(config.deadlineMarginMillis());
+        return config.resultsSink() == ResultsSink.S3 ? margin.plus(AwsClients.resultsWritesWorstCase()) : margin;
     }
 
     /**

@@ -149,4 +149,15 @@ class PipelinesTest {
 
         assertThat(events("price_table_stale")).isEmpty();
     }
+
+    @Test
+    void writingResultsToS3KeepsTheirWorstCaseFreeBeforeTheDeadlineToo() {
+        ConsumerConfig withoutResults = ConsumerConfig.fromEnvironment(Map.of("DEADLINE_MARGIN_MS", "2000"));
+        ConsumerConfig withResults = ConsumerConfig.fromEnvironment(Map.of("DEADLINE_MARGIN_MS", "2000",
+                "RESULTS_SINK", "s3", "RESULTS_BUCKET", "results"));
+
+        assertThat(Pipelines.deadlineMargin(withoutResults)).isEqualTo(Duration.ofSeconds(2));
+        // Two objects, each within the S3 client's 6 s call timeout.
+        assertThat(Pipelines.deadlineMargin(withResults)).isEqualTo(Duration.ofSeconds(14));
+    }
 }
